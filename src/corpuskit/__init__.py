@@ -1,0 +1,38 @@
+"""corpuskit: clean, typed documents out of messy concatenated news-article corpora.
+
+The public API is exactly ``__all__``; everything else may change between releases.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from corpuskit import errors
+from corpuskit.edits import Edit, apply_edits
+from corpuskit.errors import CorpuskitError, ReadErrors
+from corpuskit.exporters import Exporter
+from corpuskit.model import SCHEMA_ID, Block, Document, DocumentWarning, Source
+from corpuskit.options import Options
+from corpuskit.packing import pack, unpack
+from corpuskit.reader import read
+from corpuskit.schema import load_schema
+
+__all__ = [
+    "__version__",
+    "SCHEMA_ID",
+    "Block",
+    "CorpuskitError",
+    "Document",
+    "DocumentWarning",
+    "Edit",
+    "Exporter",
+    "Options",
+    "ReadErrors",
+    "Source",
+    "apply_edits",
+    "errors",
+    "load_schema",
+    "pack",
+    "read",
+    "unpack",
+]

@@ -1,0 +1,69 @@
+"""One exception hierarchy, each error naming the file and byte offset it concerns.
+
+The command line prints ``str(error)`` as its one-line message, so every error's text
+starts with where the problem is: ``dump.txt.gz: offset 1048576: truncated gzip stream``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpuskitError",
+    "InputError",
+    "DialectError",
+    "OptionError",
+    "ExportError",
+    "PluginError",
+    "ReadErrors",
+]
+
+
+class CorpuskitError(Exception):
+    """Base of every error corpuskit raises on purpose."""
+
+    def __init__(self, message: str, *, path: str | None = None, offset: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.offset = offset
+
+    def __str__(self) -> str:
+        where = []
+        if self.path is not None:
+            where.append(self.path)
+        if self.offset is not None:
+            where.append(f"offset {self.offset}")
+        return ": ".join([*where, self.message])
+
+
+class InputError(CorpuskitError):
+    """An input could not be read (missing, unreadable, binary, corrupt or truncated)."""
+
+
+class DialectError(CorpuskitError):
+    """An unknown dialect name or an unusable ``--delimiter`` regex."""
+
+
+class OptionError(CorpuskitError):
+    """An option that does not exist or has a value of the wrong kind."""
+
+
+class ExportError(CorpuskitError):
+    """An exporter could not write its output."""
+
+
+class PluginError(CorpuskitError):
+    """An exporter plugin that cannot be loaded or does not follow the contract."""
+
+
+class ReadErrors(CorpuskitError):
+    """Raised by :func:`corpuskit.read` after every readable input was read.
+
+    ``errors`` holds one :class:`CorpuskitError` per input that failed, so one bad file
+    never hides the documents of the good ones.
+    """
+
+    def __init__(self, errors: list[CorpuskitError]) -> None:
+        lines = "; ".join(str(e) for e in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        super().__init__(f"{len(errors)} input(s) failed: {lines}{more}")
+        self.errors = errors

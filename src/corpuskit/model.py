@@ -1,0 +1,299 @@
+"""The typed document: frozen attrs classes and their JSON form.
+
+Every class here is immutable so that a document can be handed to worker processes,
+cached and compared without defensive copies. Lists are stored as tuples and mappings
+as read-only proxies; ``to_dict`` turns them back into plain JSON types. Fields that
+can be derived (``text``, ``trailer``, ``cleaned_text``) are properties, not state, so
+they can never disagree with the blocks and edits they come from.
+"""
+
+from __future__ import annotations
+
+import types
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import attrs
+
+from corpuskit.edits import Edit, apply_edits
+
+__all__ = [
+    "SCHEMA_ID",
+    "REGIONS",
+    "BLOCK_KINDS",
+    "Block",
+    "Document",
+    "DocumentWarning",
+    "Source",
+    "Edit",
+]
+
+SCHEMA_ID = "corpuskit/document@1"
+
+REGIONS = ("header", "body", "trailer")
+BLOCK_KINDS = (
+    "title",
+    "dateline",
+    "byline",
+    "date",
+    "note",
+    "standfirst",
+    "heading",
+    "paragraph",
+    "duplicate",
+    "comment",
+    "spam",
+    "bio",
+    "boilerplate",
+    "other",
+)
+
+
+def _frozen_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
+    return types.MappingProxyType(dict(value or {}))
+
+
+@attrs.frozen
+class Source:
+    """Where a document's raw bytes came from and how they were decoded.
+
+    ``offset`` and ``length`` count bytes of the content (delimiter line excluded) in the
+    stream the reader saw: for a compressed file that is the decompressed stream, for an
+    archive member the member's own bytes (``path`` is then ``archive!member``).
+    """
+
+    path: str
+    offset: int
+    length: int
+    encoding: str = "utf-8"
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "offset": self.offset,
+            "length": self.length,
+            "encoding": self.encoding,
+            "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        return cls(
+            path=str(data["path"]),
+            offset=int(data["offset"]),
+            length=int(data["length"]),
+            encoding=str(data.get("encoding", "utf-8")),
+            confidence=float(data.get("confidence", 1.0)),
+        )
+
+
+@attrs.frozen
+class Block:
+    """A line or paragraph of the cleaned text, with its place in the article.
+
+    ``start``/``end`` are offsets into the cleaned text. ``duplicate_of`` is the index (in
+    ``Document.blocks``) of the first occurrence when ``kind == "duplicate"``.
+    """
+
+    kind: str
+    region: str
+    start: int
+    end: int
+    text: str
+    duplicate_of: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "region": self.region,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+        }
+        if self.duplicate_of is not None:
+            out["duplicate_of"] = self.duplicate_of
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Block:
+        dup = data.get("duplicate_of")
+        return cls(
+            kind=str(data["kind"]),
+            region=str(data["region"]),
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=str(data["text"]),
+            duplicate_of=None if dup is None else int(dup),
+        )
+
+
+@attrs.frozen
+class DocumentWarning:
+    """Something the reader noticed and could not settle.
+
+    ``code`` is dotted and stable (``decode.replacement``, ``record.duplicate_name``,
+    ``date.ambiguous``, ``typo.suggestion``…) so users can count and filter warnings;
+    ``offset`` is a byte offset in the source stream where one is known.
+    """
+
+    code: str
+    message: str
+    offset: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "offset": self.offset}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any] | str) -> DocumentWarning:
+        if isinstance(data, str):
+            return cls(code="other", message=data)
+        off = data.get("offset")
+        return cls(
+            code=str(data.get("code", "other")),
+            message=str(data.get("message", "")),
+            offset=None if off is None else int(off),
+        )
+
+
+def _edit_to_dict(edit: Edit) -> dict[str, Any]:
+    return {
+        "rule": edit.rule,
+        "start": edit.start,
+        "end": edit.end,
+        "before": edit.before,
+        "after": edit.after,
+    }
+
+
+def _edit_from_dict(data: Mapping[str, Any]) -> Edit:
+    return Edit(
+        rule=str(data["rule"]),
+        start=int(data["start"]),
+        end=int(data["end"]),
+        before=str(data["before"]),
+        after=str(data["after"]),
+    )
+
+
+@attrs.frozen
+class Document:
+    """One article of a corpus, from raw bytes to cleaned, structured text.
+
+    ``raw_text`` is the decoded text before cleaning; ``edits`` turn it into
+    ``cleaned_text``; ``blocks`` cut the cleaned text into regions and kinds.
+    ``role`` is ``"document"``, or ``"preamble"`` for text found before a file's first
+    delimiter (kept so that nothing is lost).
+    """
+
+    id: str
+    name: str
+    source: Source
+    raw_text: str
+    edits: tuple[Edit, ...] = attrs.field(default=(), converter=tuple)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    title: str | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    date: str | None = None
+    dateline: str | None = None
+    warnings: tuple[DocumentWarning, ...] = attrs.field(default=(), converter=tuple)
+    index: int | None = None
+    key: str | None = None
+    role: str = "document"
+    metadata: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_frozen_map, hash=False
+    )
+
+    # -- derived views -------------------------------------------------------------
+
+    @property
+    def cleaned_text(self) -> str:
+        """``raw_text`` with every edit applied: the text the blocks index into."""
+        return apply_edits(self.raw_text, self.edits)
+
+    @property
+    def text(self) -> str:
+        """The body region only, paragraphs separated by a blank line."""
+        return "\n\n".join(b.text for b in self.blocks if b.region == "body")
+
+    @property
+    def trailer(self) -> tuple[Block, ...]:
+        """The trailer blocks: comments, spam, bios and boilerplate kept apart."""
+        return tuple(b for b in self.blocks if b.region == "trailer")
+
+    def blocks_of(self, region: str) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.region == region)
+
+    def apply(
+        self,
+        *,
+        only: Iterable[str] | None = None,
+        without: Iterable[str] | None = None,
+    ) -> str:
+        """Replay a chosen subset of the edits on ``raw_text``.
+
+        Rules are named exactly (``unicode.nbsp``) or by family prefix (``typo``), as
+        with ``--disable``: ``doc.apply(without=["typo"])`` is the text with every
+        cleaning change except the typo corrections.
+        """
+        from corpuskit.edits import select_edits
+
+        return apply_edits(self.raw_text, select_edits(self.edits, only=only, without=without))
+
+    # -- JSON ----------------------------------------------------------------------
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form (schema ``corpuskit/document@1``); plain types only."""
+        return {
+            "schema": SCHEMA_ID,
+            "id": self.id,
+            "name": self.name,
+            "role": self.role,
+            "index": self.index,
+            "key": self.key,
+            "metadata": dict(self.metadata),
+            "source": self.source.to_dict(),
+            "title": self.title,
+            "authors": list(self.authors),
+            "date": self.date,
+            "dateline": self.dateline,
+            "text": self.text,
+            "trailer": [{"kind": b.kind, "text": b.text} for b in self.trailer],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "raw_text": self.raw_text,
+            "edits": [_edit_to_dict(e) for e in self.edits],
+            "blocks": [b.to_dict() for b in self.blocks],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Document:
+        """Load the JSON form; unknown fields are ignored and derived ones recomputed."""
+        schema = data.get("schema", SCHEMA_ID)
+        if not str(schema).startswith("corpuskit/document@"):
+            raise ValueError(f"not a corpuskit document (schema {schema!r})")
+        index = data.get("index")
+        return cls(
+            id=str(data["id"]),
+            name=str(data["name"]),
+            source=Source.from_dict(data["source"]),
+            raw_text=str(data["raw_text"]),
+            edits=[_edit_from_dict(e) for e in data.get("edits", ())],
+            blocks=[Block.from_dict(b) for b in data.get("blocks", ())],
+            title=data.get("title"),
+            authors=[str(a) for a in data.get("authors", ())],
+            date=data.get("date"),
+            dateline=data.get("dateline"),
+            warnings=[DocumentWarning.from_dict(w) for w in data.get("warnings", ())],
+            index=None if index is None else int(index),
+            key=data.get("key"),
+            role=str(data.get("role", "document")),
+            metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+        )
+
+
+def edit_counts(edits: Sequence[Edit]) -> dict[str, int]:
+    """Number of edits per rule, sorted by rule name (for reports and CSV columns)."""
+    counts: dict[str, int] = {}
+    for e in edits:
+        counts[e.rule] = counts.get(e.rule, 0) + 1
+    return dict(sorted(counts.items()))

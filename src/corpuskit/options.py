@@ -1,0 +1,58 @@
+"""Reader options: one frozen value object, validated once, passed to every stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from corpuskit.edits import rule_matches
+from corpuskit.errors import OptionError
+
+__all__ = ["Options"]
+
+
+def _names(value: Iterable[str] | str | None) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset([value])
+    return frozenset(value)
+
+
+@attrs.frozen
+class Options:
+    """Everything that changes how a corpus is read and cleaned.
+
+    ``disable`` and ``enable`` take rule names or dotted family prefixes
+    (``typo`` switches off every ``typo.*`` rule). Rules that are off by default, such as
+    ``typography.ascii``, run only when enabled.
+    """
+
+    dialect: str | None = None
+    delimiter: str | None = None
+    encoding: str | None = None
+    disable: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
+    enable: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
+    dayfirst: bool = True
+    typo_user_file: str | None = None
+    protected_words_file: str | None = None
+    jobs: int = 1
+    chunk_size: int = 1 << 20
+
+    @classmethod
+    def from_kwargs(cls, options: Mapping[str, Any]) -> Options:
+        known = {a.name for a in attrs.fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise OptionError(
+                f"unknown option(s) {', '.join(unknown)}; valid options: {', '.join(sorted(known))}"
+            )
+        return cls(**options)
+
+    def rule_on(self, name: str, *, default: bool = True) -> bool:
+        """Whether the rule (or stage) ``name`` runs under these options."""
+        if rule_matches(name, self.disable):
+            return False
+        return default or rule_matches(name, self.enable)

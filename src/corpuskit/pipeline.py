@@ -1,0 +1,115 @@
+"""The per-document pipeline: segment bytes → decoded text → edits → blocks → Document.
+
+This is the one place where the stages plug in. Each stage is a pure function of its
+input and the options; the only state is the document being built. A failure inside a
+stage is caught here and recorded on that document as a warning, so one bad document
+never stops a corpus of good ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpuskit import structure
+from corpuskit.decode import decode
+from corpuskit.edits import Edit, apply_edits, compose
+from corpuskit.model import Document, DocumentWarning, Source
+from corpuskit.options import Options
+from corpuskit.repair import REPAIR_RULES
+from corpuskit.rules import Rule
+from corpuskit.segments import Segment
+from corpuskit.typos import TYPO_RULES
+
+__all__ = ["CLEANING_RULES", "clean", "build_document", "split_name"]
+
+CLEANING_RULES: tuple[Rule, ...] = REPAIR_RULES + TYPO_RULES
+
+_INDEXED = re.compile(r"(?P<index>\d+)_(?P<key>[0-9A-Fa-f]+)")
+
+
+def split_name(name: str) -> tuple[str, int | None, str | None]:
+    """``000_cd0b….txt`` → id ``000_cd0b…``, index 0, key ``cd0b…``."""
+    stem = name.rsplit("/", 1)[-1]
+    if "." in stem[1:]:
+        stem = stem[: stem.rindex(".")]
+    m = _INDEXED.fullmatch(stem)
+    if m:
+        return stem, int(m.group("index")), m.group("key").lower()
+    return stem, None, None
+
+
+def clean(raw: str, options: Options, rules: Sequence[Rule] = CLEANING_RULES) -> tuple[str, list[Edit], list[DocumentWarning]]:
+    """Run the cleaning chain on ``raw``; return the text, the edits and any failures."""
+    text = raw
+    edits: list[Edit] = []
+    problems: list[DocumentWarning] = []
+    for rule in rules:
+        if not options.rule_on(rule.name, default=rule.default):
+            continue
+        try:
+            found = list(rule.find(text, options))
+        except Exception as exc:  # noqa: BLE001 - one bad rule must not lose the document
+            problems.append(DocumentWarning("pipeline.error", f"rule {rule.name} failed: {exc!r}"))
+            continue
+        if not found:
+            continue
+        new_text = apply_edits(text, found)
+        edits = compose(raw, edits, found, text)
+        text = new_text
+    return text, edits, problems
+
+
+def build_document(
+    segment: Segment, *, path: str, doc_id: str, name: str, options: Options,
+    extra_warnings: Sequence[DocumentWarning] = (),
+) -> Document:
+    """Turn one raw segment into a Document, whatever its bytes hold."""
+    content = segment.content
+    decoded = decode(content, options.encoding)
+    warnings = list(extra_warnings)
+    if decoded.bad_offsets:
+        first = decoded.bad_offsets[0] + segment.content_offset
+        warnings.append(
+            DocumentWarning(
+                "decode.replacement",
+                f"{len(decoded.bad_offsets)} byte(s) not valid {decoded.encoding} replaced by U+FFFD, "
+                f"first at byte offset {first}",
+                first,
+            )
+        )
+    text, edits, problems = clean(decoded.text, options)
+    warnings.extend(problems)
+    if options.rule_on("structure"):
+        try:
+            found = structure.analyse(text, options)
+        except Exception as exc:  # noqa: BLE001 - keep the document, flat
+            warnings.append(DocumentWarning("pipeline.error", f"structure failed: {exc!r}"))
+            found = structure.Structure(blocks=tuple(structure.cut_blocks(text)))
+    else:
+        found = structure.Structure(blocks=tuple(structure.cut_blocks(text)))
+    warnings.extend(found.warnings)
+    _, index, key = split_name(name)
+    return Document(
+        id=doc_id,
+        name=name,
+        source=Source(
+            path=path,
+            offset=segment.content_offset,
+            length=len(content),
+            encoding=decoded.encoding,
+            confidence=round(decoded.confidence, 4),
+        ),
+        raw_text=decoded.text,
+        edits=edits,
+        blocks=found.blocks,
+        title=found.title,
+        authors=found.authors,
+        date=found.date,
+        dateline=found.dateline,
+        warnings=warnings,
+        index=index,
+        key=key,
+        role=segment.role,
+        metadata=segment.metadata,
+    )

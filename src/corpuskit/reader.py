@@ -1,0 +1,185 @@
+"""``corpuskit.read``: stream Documents out of any mix of corpus inputs.
+
+The reader is split in two so that the expensive half can run anywhere: planning
+(open inputs, detect dialects, split bytes, name records, spot duplicates) is cheap
+and sequential; building (decode, clean, structure) is pure and per document, so it can
+run in worker processes while order is kept.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dialect
+from corpuskit.errors import CorpuskitError, InputError, ReadErrors
+from corpuskit.model import Document, DocumentWarning
+from corpuskit.options import Options
+from corpuskit.pipeline import build_document, split_name
+from corpuskit.segments import Segment, iter_segments
+from corpuskit.sources import Input, open_inputs
+
+__all__ = ["read", "read_segments", "WorkItem", "plan", "ErrorHandler"]
+
+ErrorHandler = Callable[[CorpuskitError], None]
+
+_DETECT_WINDOW = 64 * 1024
+
+
+@attrs.frozen
+class WorkItem:
+    """One record, named and ready to build into a Document (picklable)."""
+
+    segment: Segment
+    path: str
+    doc_id: str
+    name: str
+    warnings: tuple[DocumentWarning, ...] = ()
+
+
+def _dialect_for(options: Options, head: bytes) -> Dialect:
+    if options.delimiter:
+        return custom_dialect(options.delimiter)
+    if options.dialect:
+        return get_dialect(options.dialect)
+    return detect_dialect(head)
+
+
+def _fail_message(exc: BaseException) -> str:
+    if isinstance(exc, EOFError):
+        return "truncated compressed stream (input ended early)"
+    return f"read failed: {exc}"
+
+
+def _with_last(segments: Iterator[Segment]) -> Iterator[tuple[Segment, bool]]:
+    """Each segment with whether it is the last (a truncation concerns only that one)."""
+    previous: Segment | None = None
+    for seg in segments:
+        if previous is not None:
+            yield previous, False
+        previous = seg
+    if previous is not None:
+        yield previous, True
+
+
+def _plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitError]:
+    head = item.stream.peek(_DETECT_WINDOW)[:_DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
+    try:
+        dialect = _dialect_for(options, head)
+    except CorpuskitError as exc:
+        yield exc
+        return
+    guarded = item.guard
+    stem = item.filename.rsplit(".", 1)[0] if "." in item.filename[1:] else item.filename
+    seen: dict[str, int] = {}
+    for seg, last in _with_last(iter_segments(item.stream, dialect, chunk_size=options.chunk_size)):
+        warnings: list[DocumentWarning] = [
+            DocumentWarning("record.malformed", p, seg.offset) for p in seg.problems
+        ]
+        if last and guarded.error is not None:
+            warnings.append(
+                DocumentWarning(
+                    "record.truncated",
+                    f"input ended early at byte {guarded.position}: {_fail_message(guarded.error)}",
+                    guarded.position,
+                )
+            )
+        if seg.role == "preamble":
+            if not seg.raw.strip():
+                continue  # blank lines before the first delimiter: nothing to keep
+            name = f"{stem}.preamble"
+            warnings.append(
+                DocumentWarning("record.preamble", f"{len(seg.raw)} bytes before the first delimiter", seg.offset)
+            )
+        elif seg.name is not None:
+            name = seg.name
+        elif dialect.kind == "plain":
+            name = item.filename
+        else:
+            name = f"{stem}-{seg.ordinal:06d}"
+        doc_id, _, _ = split_name(name)
+        if not doc_id:
+            doc_id = f"{stem}-{seg.ordinal:06d}"
+        count = seen.get(doc_id, 0) + 1
+        seen[doc_id] = count
+        if count > 1:
+            warnings.append(
+                DocumentWarning(
+                    "record.duplicate_name",
+                    f"name {name!r} already used in this file; id made unique as {doc_id}~{count}",
+                    seg.offset,
+                )
+            )
+            doc_id = f"{doc_id}~{count}"
+        if seg.role == "document" and not seg.content.strip():
+            warnings.append(DocumentWarning("record.empty", "empty document", seg.content_offset))
+        yield WorkItem(seg, item.path, doc_id, name, tuple(warnings))
+    if guarded.error is not None:
+        yield InputError(_fail_message(guarded.error), path=item.path, offset=guarded.position)
+
+
+def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[WorkItem | CorpuskitError]:
+    """Every record of every input, in order, with the errors met along the way."""
+    paths = [os.fspath(s) for s in sources]
+    for item in open_inputs(paths):
+        if isinstance(item, CorpuskitError):
+            yield item
+            continue
+        yield from _plan_input(item, options)
+
+
+def build(item: WorkItem, options: Options) -> Document:
+    return build_document(
+        item.segment, path=item.path, doc_id=item.doc_id, name=item.name,
+        options=options, extra_warnings=item.warnings,
+    )
+
+
+def read(
+    *sources: str | os.PathLike[str],
+    on_error: ErrorHandler | None = None,
+    **options: Any,
+) -> Iterator[Document]:
+    """Stream the Documents of every source, in order, with constant memory.
+
+    ``sources`` are files, directories, archives, compressed files or ``"-"`` (stdin).
+    ``options`` are the fields of :class:`corpuskit.Options` (``dialect``, ``encoding``,
+    ``disable``…). An input that cannot be read is passed to ``on_error``; without one,
+    the errors are raised together as :class:`ReadErrors` after every readable input
+    has been read, so one bad file never hides the others.
+    """
+    opts = options.pop("_options", None) or Options.from_kwargs(options)
+    failures: list[CorpuskitError] = []
+    handler = on_error if on_error is not None else failures.append
+    items = plan(sources, opts)
+    if opts.jobs != 1:
+        from corpuskit.parallel import build_parallel
+
+        yield from build_parallel(items, opts, handler)
+    else:
+        for item in items:
+            if isinstance(item, CorpuskitError):
+                handler(item)
+                continue
+            yield build(item, opts)
+    if failures:
+        raise ReadErrors(failures)
+
+
+def read_segments(
+    *sources: str | os.PathLike[str], on_error: ErrorHandler | None = None, **options: Any
+) -> Iterator[WorkItem]:
+    """The raw records without decoding: for packing, auditing and byte accounting."""
+    opts = Options.from_kwargs(options)
+    failures: list[CorpuskitError] = []
+    handler = on_error if on_error is not None else failures.append
+    for item in plan(sources, opts):
+        if isinstance(item, CorpuskitError):
+            handler(item)
+        else:
+            yield item
+    if failures:
+        raise ReadErrors(failures)

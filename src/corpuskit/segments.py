@@ -1,0 +1,259 @@
+"""Split a byte stream into raw segments, one per record, before any decoding.
+
+Splitting on bytes lets each document be decoded on its own, so one file can mix
+UTF-8, cp1252 and Latin-1 articles. The stream is read in chunks and a segment is
+yielded as soon as the next delimiter is seen, so memory holds one document and one
+chunk, never the file.
+
+A segment is the record's delimiter line, its content, and the one line ending that
+separates the content from the next delimiter line (which ``pack`` always writes).
+Concatenating the ``raw`` bytes of all segments of a file gives back the file exactly.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import BinaryIO
+
+import attrs
+
+from corpuskit.dialects import BOMS, Dialect, doctag_attributes
+
+__all__ = ["Segment", "iter_segments"]
+
+
+@attrs.frozen
+class Segment:
+    """One record's raw bytes and where its content lies inside them.
+
+    ``offset`` is the byte offset of ``raw`` in the stream; the content is
+    ``raw[content_start:content_end]``. ``name`` is ``None`` for a preamble and for the
+    records of the formfeed and plain dialects (their names are made by the reader).
+    """
+
+    raw: bytes
+    offset: int
+    content_start: int
+    content_end: int
+    name: str | None
+    ordinal: int
+    role: str = "document"
+    metadata: dict[str, str] = attrs.field(factory=dict)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def content(self) -> bytes:
+        return self.raw[self.content_start : self.content_end]
+
+    @property
+    def content_offset(self) -> int:
+        return self.offset + self.content_start
+
+
+def _strip_separator(data: bytes | bytearray, start: int, end: int) -> int:
+    """End of the content once the one line ending before a delimiter is removed."""
+    if end - start >= 2 and data[end - 2 : end] == b"\r\n":
+        return end - 2
+    if end - start >= 1 and data[end - 1 : end] == b"\n":
+        return end - 1
+    return end
+
+
+def _decode_name(raw: bytes) -> str:
+    # surrogateescape keeps any non-UTF-8 byte of a name recoverable
+    return raw.decode("utf-8", "surrogateescape")
+
+
+def iter_segments(
+    stream: BinaryIO, dialect: Dialect, *, chunk_size: int = 1 << 20, stem: str = "doc"
+) -> Iterator[Segment]:
+    """Yield the segments of ``stream`` in order, reading it once, in chunks."""
+    if dialect.kind == "plain":
+        yield from _plain(stream, chunk_size)
+    elif dialect.kind == "formfeed":
+        yield from _formfeed(stream, chunk_size)
+    else:
+        yield from _lines(stream, dialect, chunk_size)
+
+
+def _plain(stream: BinaryIO, chunk_size: int) -> Iterator[Segment]:
+    parts = []
+    while True:
+        chunk = stream.read(chunk_size)
+        if not chunk:
+            break
+        parts.append(chunk)
+    raw = b"".join(parts)
+    yield Segment(raw, 0, 0, len(raw), None, 0)
+
+
+def _formfeed(stream: BinaryIO, chunk_size: int) -> Iterator[Segment]:
+    buf = bytearray()
+    base = 0
+    ordinal = 0
+    eof = False
+    while True:
+        cut = buf.find(b"\f")
+        if cut < 0:
+            if eof:
+                break
+            chunk = stream.read(chunk_size)
+            if not chunk:
+                eof = True
+            buf += chunk
+            continue
+        end = cut + 1
+        if buf[end : end + 2] == b"\r\n":
+            end += 2
+        elif buf[end : end + 1] == b"\n":
+            end += 1
+        elif end == len(buf) and not eof:
+            # the line ending after the form feed may be in the next chunk
+            chunk = stream.read(chunk_size)
+            if chunk:
+                buf += chunk
+                continue
+            eof = True
+        raw = bytes(buf[:end])
+        yield Segment(raw, base, 0, cut, None, ordinal)
+        ordinal += 1
+        base += end
+        del buf[:end]
+    if buf:
+        raw = bytes(buf)
+        yield Segment(raw, base, 0, len(raw), None, ordinal)
+
+
+class _Header:
+    __slots__ = ("start", "content_start", "name", "metadata")
+
+    def __init__(self, start: int, content_start: int, name: str | None, metadata: dict[str, str]):
+        self.start = start
+        self.content_start = content_start
+        self.name = name
+        self.metadata = metadata
+
+
+def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segment]:
+    prefix = dialect.prefix
+    needle = b"\n" + prefix if prefix else None
+    buf = bytearray()
+    base = 0  # stream offset of buf[0]
+    scan = 0  # position in buf from which to look for the next delimiter line
+    eof = False
+    header: _Header | None = None  # the open record; None while in the preamble
+    seg_start = 0  # position in buf where the open segment (or preamble) starts
+    ordinal = 0
+    at_file_start = True
+
+    def emit(end: int) -> Segment:
+        nonlocal ordinal
+        raw = bytes(buf[seg_start:end])
+        if header is None:
+            seg = Segment(raw, base + seg_start, 0, len(raw), None, ordinal, role="preamble")
+        else:
+            cs = header.content_start - seg_start
+            problems: tuple[str, ...] = ()
+            if dialect.kind == "doctag":
+                close = raw.rfind(b"</doc>", cs)
+                if close >= 0 and (close == cs or raw[close - 1 : close] == b"\n"):
+                    ce = _strip_separator(raw, cs, close)
+                    tail = raw[close + len(b"</doc>") :]
+                    if tail.strip():
+                        problems = (f"{len(tail.strip())} bytes after </doc> kept in the raw segment",)
+                else:
+                    ce = _strip_separator(raw, cs, len(raw))
+                    problems = ("unclosed <doc> record",)
+            else:
+                ce = _strip_separator(raw, cs, len(raw))
+            seg = Segment(raw, base + seg_start, cs, ce, header.name, ordinal, "document",
+                          header.metadata, problems)
+        ordinal += 1
+        return seg
+
+    while True:
+        # find the start of the next candidate delimiter line
+        if at_file_start:
+            bom = next((b for b in BOMS[:1] if buf.startswith(b)), b"")
+            if len(buf) < 64 and not eof:
+                chunk = stream.read(chunk_size)
+                if chunk:
+                    buf += chunk
+                    continue
+                eof = True
+                continue
+            line_start = 0
+            text_start = len(bom)
+        else:
+            if needle is not None:
+                idx = buf.find(needle, scan)
+                line_start = -1 if idx < 0 else idx + 1
+            else:
+                idx = buf.find(b"\n", scan)
+                line_start = -1 if idx < 0 else idx + 1
+            text_start = line_start
+        if line_start < 0:
+            if eof:
+                break
+            # keep what is searched; the last few bytes may begin a needle
+            scan = max(scan, len(buf) - (len(needle) if needle else 1))
+            chunk = stream.read(chunk_size)
+            if not chunk:
+                eof = True
+            buf += chunk
+            # trim consumed bytes so memory stays bounded by the open record
+            if seg_start > chunk_size:
+                del buf[:seg_start]
+                base += seg_start
+                scan -= seg_start
+                if header is not None:
+                    header.content_start -= seg_start
+                seg_start = 0
+            continue
+        line_end = buf.find(b"\n", text_start)
+        if line_end < 0 and not eof:
+            chunk = stream.read(chunk_size)
+            if chunk:
+                buf += chunk
+                continue
+            eof = True
+            continue
+        stop = len(buf) if line_end < 0 else line_end
+        after = len(buf) if line_end < 0 else line_end + 1
+        line = bytes(buf[text_start:stop])
+        if line.endswith(b"\r"):
+            line = line[:-1]
+        m = dialect.match_line(line) if (prefix is None or line.startswith(prefix)) else None
+        if at_file_start:
+            at_file_start = False
+            scan = 0
+            if m is None:
+                continue
+        else:
+            scan = line_start
+        if m is None:
+            continue
+        if line_start > seg_start or header is not None:
+            yield emit(line_start)
+        seg_start = line_start
+        if dialect.kind == "doctag":
+            meta = doctag_attributes(m)
+            name = meta.get("id")
+        else:
+            meta = {}
+            name = _decode_name(m.group("name"))
+        header = _Header(line_start, after, name, meta)
+        scan = after - 1 if after > 0 else 0
+        if scan < line_start:
+            scan = line_start
+    if len(buf) > seg_start or header is not None:
+        yield emit(len(buf))
+
+
+def file_size(stream: BinaryIO) -> int | None:
+    """The size of a real file behind ``stream``, for progress bars; None otherwise."""
+    try:
+        return os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, ValueError):
+        return None

@@ -1,0 +1,311 @@
+"""Turn the paths a user gives into readable byte streams, one per corpus file.
+
+Directories are walked in sorted order, so a corpus reads the same on every machine;
+compression is recognised by magic bytes, not by suffix; zip and tar archives yield one
+stream per member. Each failure is yielded as an :class:`InputError` in place of the
+stream, so the reader can report it and go on with the other inputs.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import os
+import shutil
+import sys
+import tarfile
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import attrs
+
+from corpuskit.errors import InputError
+
+__all__ = ["Input", "open_inputs", "sniff"]
+
+_PEEK = 8192
+
+# what reading a damaged file or compressed stream can raise
+STREAM_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
+
+_BINARY_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF file",
+    b"\x7fELF": "an executable (ELF)",
+    b"MZ": "a Windows executable",
+    b"\x00asm": "a WebAssembly module",
+    b"SQLite format 3\x00": "an SQLite database",
+    b"OggS": "an Ogg media file",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"Rar!": "a RAR archive",
+    b"(\xb5/\xfd": "a Zstandard stream",
+}
+
+
+class Guard(io.RawIOBase):
+    """A raw stream that turns a read failure (truncated gzip, I/O error) into end of file.
+
+    The splitter then closes the last record with the bytes that did arrive, and the
+    reader reports ``error`` with ``position``, the offset where the data stopped.
+    """
+
+    def __init__(self, inner: BinaryIO) -> None:
+        super().__init__()
+        self._inner = inner
+        self.position = 0
+        self.error: BaseException | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.error is not None:
+            return 0
+        try:
+            # read1 stops at one decompressed chunk, so the bytes before a truncation
+            # arrive before the error does
+            reader = getattr(self._inner, "read1", self._inner.read)
+            data = reader(len(buffer))
+        except (*STREAM_ERRORS, ValueError) as exc:
+            self.error = exc
+            return 0
+        n = len(data)
+        buffer[:n] = data
+        self.position += n
+        return n
+
+
+@attrs.frozen
+class Input:
+    """One corpus file ready to split: display path, file name, stream and its guard."""
+
+    path: str
+    filename: str
+    stream: io.BufferedReader
+    guard: Guard
+
+
+def sniff(head: bytes) -> str:
+    """What the first bytes say a stream is: gzip, bzip2, xz, zip, tar, binary or text."""
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"BZh") and head[3:4].isdigit():
+        return "bzip2"
+    if head.startswith(b"\xfd7zXZ\x00"):
+        return "xz"
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if len(head) >= 262 and head[257:262] == b"ustar":
+        return "tar"
+    for magic in _BINARY_MAGIC:
+        if head.startswith(magic) and not (magic == b"MZ" and _texty(head)):
+            return "binary"
+    if b"\x00" in head and not _texty(head):
+        return "binary"
+    return "text"
+
+
+def _texty(head: bytes) -> bool:
+    """Whether bytes with NULs still look like text (UTF-16/32, or a stray NUL or two)."""
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:3] == b"\xef\xbb\xbf":
+        return True
+    nul = head.count(0)
+    if nul * 50 < len(head):
+        return True  # a few NULs in text: the control-character rule removes them
+    even = head[0::2].count(0)
+    odd = head[1::2].count(0)
+    # UTF-16 without a BOM: ASCII text has its zero bytes on one side only
+    if nul and (even == 0 or odd == 0) and max(even, odd) * 4 > len(head) // 2:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control * 10 < len(head) and nul * 10 < len(head)
+
+
+def _describe_binary(head: bytes) -> str:
+    for magic, what in _BINARY_MAGIC.items():
+        if head.startswith(magic):
+            return what
+    return "binary data (NUL and control bytes)"
+
+
+
+
+def _peek(stream: io.BufferedReader, n: int = _PEEK) -> bytes:
+    head = stream.peek(n)
+    return head[:n]
+
+
+def open_inputs(paths: list[str], *, max_depth: int = 3) -> Iterator[Input | InputError]:
+    """Yield an :class:`Input` per corpus file under ``paths`` (or the error met).
+
+    Each stream is open only while the consumer works on it: it is closed when the
+    generator is resumed, so a zip of a million members holds one member open at a time.
+    """
+    for path in paths:
+        if path == "-":
+            yield from _open_stream("<stdin>", "stdin", sys.stdin.buffer, max_depth)
+            continue
+        if os.path.isdir(path):
+            yield from _walk(path, max_depth)
+            continue
+        yield from _open_file(path, max_depth)
+
+
+def _walk(root: str, max_depth: int) -> Iterator[Input | InputError]:
+    found = False
+    for dirpath, dirnames, filenames in os.walk(root, onerror=None):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            found = True
+            yield from _open_file(os.path.join(dirpath, name), max_depth)
+    if not found:
+        yield InputError("directory holds no files", path=root)
+
+
+def _open_file(path: str, max_depth: int) -> Iterator[Input | InputError]:
+    try:
+        fh = open(path, "rb", buffering=1 << 16)  # noqa: SIM115 - closed below
+    except FileNotFoundError:
+        yield InputError("no such file or directory", path=path)
+        return
+    except IsADirectoryError:
+        yield InputError("is a directory", path=path)
+        return
+    except OSError as exc:
+        yield InputError(exc.strerror or str(exc), path=path)
+        return
+    with fh:
+        yield from _open_stream(path, os.path.basename(path), fh, max_depth)
+
+
+def _open_stream(
+    path: str, filename: str, raw: BinaryIO, depth: int
+) -> Iterator[Input | InputError]:
+    guard = Guard(raw)
+    stream = io.BufferedReader(guard, buffer_size=1 << 16)
+    head = _peek(stream)
+    if guard.error is not None and not head:
+        yield InputError(f"cannot read: {guard.error}", path=path, offset=0)
+        return
+    kind = sniff(head)
+    if kind in ("gzip", "bzip2", "xz"):
+        if depth <= 0:
+            yield InputError(f"{kind} nested too deep", path=path, offset=0)
+            return
+        opener = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind]
+        with opener(fileobj=stream, mode="rb") as inner:  # type: ignore[operator]
+            yield from _open_stream(path, _strip_suffix(filename, kind), inner, depth - 1)
+        return
+    if kind == "zip":
+        yield from _zip(path, stream, depth)
+        if guard.error is not None:
+            yield InputError(f"cannot read: {guard.error}", path=path, offset=guard.position)
+        return
+    if kind == "tar":
+        yield from _tar(path, stream, depth)
+        return
+    if kind == "binary":
+        yield InputError(f"not a text corpus: looks like {_describe_binary(head)}", path=path, offset=0)
+        return
+    yield Input(path, filename, stream, guard)
+
+
+_SUFFIXES = {"gzip": (".gz", ".gzip"), "bzip2": (".bz2",), "xz": (".xz",)}
+
+
+def _strip_suffix(filename: str, kind: str) -> str:
+    for suffix in _SUFFIXES[kind]:
+        if filename.endswith(suffix):
+            return filename[: -len(suffix)]
+    return filename
+
+
+def _seekable(stream: io.BufferedReader) -> BinaryIO:
+    """Archives need random access; spool a pipe or a decompressed stream to disk."""
+    try:
+        if stream.seekable():
+            stream.seek(0, os.SEEK_CUR)
+            return stream
+    except OSError:
+        pass
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the zip file
+    shutil.copyfileobj(stream, spool, 1 << 20)
+    spool.seek(0)
+    return spool
+
+
+def _member_ok(name: str) -> bool:
+    """A member name that stays inside the archive (no absolute path, no ``..``)."""
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        return False
+    parts = name.replace("\\", "/").split("/")
+    return ".." not in parts
+
+
+def _zip(path: str, stream: io.BufferedReader, depth: int) -> Iterator[Input | InputError]:
+    backing = _seekable(stream)
+    try:
+        zf = zipfile.ZipFile(backing)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        yield InputError(f"corrupt zip archive: {exc}", path=path, offset=0)
+        return
+    with zf:
+        yield from _zip_members(path, zf, depth)
+    if backing is not stream:
+        backing.close()
+
+
+def _zip_members(path: str, zf: zipfile.ZipFile, depth: int) -> Iterator[Input | InputError]:
+    infos = zf.infolist()
+    for info in infos:
+        if info.is_dir():
+            continue
+        label = f"{path}!{info.filename}"
+        if not _member_ok(info.filename):
+            yield InputError("archive member escapes the archive; skipped", path=label)
+            continue
+        base = info.filename.rsplit("/", 1)[-1]
+        if base.startswith("."):
+            continue
+        try:
+            member = zf.open(info)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
+            yield InputError(f"cannot open archive member: {exc}", path=label, offset=info.header_offset)
+            continue
+        with member:
+            yield from _open_stream(label, base, member, depth - 1)  # type: ignore[arg-type]
+
+
+def _tar(path: str, stream: io.BufferedReader, depth: int) -> Iterator[Input | InputError]:
+    try:
+        with tarfile.open(fileobj=stream, mode="r|*") as tf:
+            yield from _tar_members(path, tf, depth)
+    except (tarfile.TarError, OSError, EOFError) as exc:
+        yield InputError(f"corrupt tar archive: {exc}", path=path)
+
+
+def _tar_members(path: str, tf: tarfile.TarFile, depth: int) -> Iterator[Input | InputError]:
+    for info in tf:
+        if not info.isfile():
+            continue
+        label = f"{path}!{info.name}"
+        if not _member_ok(info.name):
+            yield InputError("archive member escapes the archive; skipped", path=label)
+            continue
+        base = info.name.rsplit("/", 1)[-1]
+        if base.startswith("."):
+            continue
+        member = tf.extractfile(info)
+        if member is None:
+            continue
+        with member:
+            yield from _open_stream(label, base, member, depth - 1)  # type: ignore[arg-type]
