@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_file", "atomic_directory"]
+__all__ = ["atomic_directory", "atomic_file"]
 
 
 @contextlib.contextmanager

@@ -15,7 +15,7 @@ import attrs
 
 from corpuskit.errors import DialectError
 
-__all__ = ["Dialect", "DIALECTS", "PLAIN", "get_dialect", "custom_dialect", "detect_dialect"]
+__all__ = ["DIALECTS", "PLAIN", "Dialect", "custom_dialect", "detect_dialect", "get_dialect"]
 
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 

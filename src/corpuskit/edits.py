@@ -39,10 +39,7 @@ def rule_matches(rule: str, patterns: Iterable[str]) -> bool:
 
     ``typo`` names ``typo.known`` and ``typo.frequency``; ``typo.known`` names only itself.
     """
-    for p in patterns:
-        if rule == p or rule.startswith(p + "."):
-            return True
-    return False
+    return any(rule == p or rule.startswith(p + ".") for p in patterns)
 
 
 def select_edits(

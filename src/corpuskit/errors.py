@@ -8,10 +8,10 @@ from __future__ import annotations
 
 __all__ = [
     "CorpuskitError",
-    "InputError",
     "DialectError",
-    "OptionError",
     "ExportError",
+    "InputError",
+    "OptionError",
     "PluginError",
     "ReadErrors",
 ]

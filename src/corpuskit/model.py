@@ -18,14 +18,14 @@ import attrs
 from corpuskit.edits import Edit, apply_edits
 
 __all__ = [
-    "SCHEMA_ID",
-    "REGIONS",
     "BLOCK_KINDS",
+    "REGIONS",
+    "SCHEMA_ID",
     "Block",
     "Document",
     "DocumentWarning",
-    "Source",
     "Edit",
+    "Source",
 ]
 
 SCHEMA_ID = "corpuskit/document@1"
@@ -51,6 +51,22 @@ BLOCK_KINDS = (
 
 def _frozen_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
     return types.MappingProxyType(dict(value or {}))
+
+
+def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
+    return tuple(value)
+
+
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _warnings(value: Iterable[DocumentWarning]) -> tuple[DocumentWarning, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -190,13 +206,13 @@ class Document:
     name: str
     source: Source
     raw_text: str
-    edits: tuple[Edit, ...] = attrs.field(default=(), converter=tuple)
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
+    edits: tuple[Edit, ...] = attrs.field(default=(), converter=_edits)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks)
     title: str | None = None
-    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_strings)
     date: str | None = None
     dateline: str | None = None
-    warnings: tuple[DocumentWarning, ...] = attrs.field(default=(), converter=tuple)
+    warnings: tuple[DocumentWarning, ...] = attrs.field(default=(), converter=_warnings)
     index: int | None = None
     key: str | None = None
     role: str = "document"

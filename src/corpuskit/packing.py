@@ -15,10 +15,10 @@ from pathlib import Path
 
 from corpuskit.atomic import atomic_directory, atomic_file
 from corpuskit.dialects import DIALECTS
-from corpuskit.errors import CorpuskitError, ExportError
+from corpuskit.errors import ExportError
 from corpuskit.reader import ErrorHandler, read_segments
 
-__all__ = ["pack", "unpack", "safe_filename"]
+__all__ = ["pack", "safe_filename", "unpack"]
 
 _BANNER = DIALECTS["banner"]
 _UNSAFE = re.compile(r"[\x00-\x1f/\\:*?\"<>|]")
@@ -44,23 +44,28 @@ def pack(
 ) -> int:
     """Write the documents of ``sources`` to ``output`` in the banner dialect.
 
+    Each file is one document (the ``plain`` dialect) unless ``dialect`` says otherwise.
     Returns the number of documents written. Raises :class:`ExportError` (and writes
     nothing) when a name has white space or a document holds a delimiter-like line.
     """
     count = 0
+    options.setdefault("dialect", "plain")  # each file under the directories is one article
     with atomic_file(output) as out:
-        for item in read_segments(*sources, on_error=on_error, **options):  # type: ignore[arg-type]
+        for item in read_segments(*sources, on_error=on_error, **options):
             seg = item.segment
             name = item.name
-            if re.search(r"\s", name) or not _BANNER.match_line(b"=== " + name.encode("utf-8", "surrogateescape") + b" ==="):
-                raise ExportError(f"document name {name!r} cannot be written as a banner line", path=item.path, offset=seg.offset)
+            line = b"=== " + name.encode("utf-8", "surrogateescape") + b" ==="
+            if re.search(r"\s", name) or not _BANNER.match_line(line):
+                raise ExportError(
+                    f"document name {name!r} cannot be written as a banner line", path=item.path, offset=seg.offset
+                )
             content = seg.content
             for pos, _ in _delimiter_lines(content):
                 raise ExportError(
                     f"document {name!r} holds a line that reads as a delimiter; packing it would split it",
                     path=item.path, offset=seg.content_offset + pos,
                 )
-            out.write(b"=== " + name.encode("utf-8", "surrogateescape") + b" ===\n")
+            out.write(line + b"\n")
             out.write(content)
             out.write(b"\n")
             count += 1
@@ -75,7 +80,7 @@ def unpack(
     count = 0
     used: set[str] = set()
     with atomic_directory(output) as tmp:
-        for item in read_segments(*sources, on_error=on_error, **options):  # type: ignore[arg-type]
+        for item in read_segments(*sources, on_error=on_error, **options):
             name = safe_filename(item.name)
             candidate, n = name, 1
             while candidate in used:

@@ -21,7 +21,7 @@ from corpuskit.rules import Rule
 from corpuskit.segments import Segment
 from corpuskit.typos import TYPO_RULES
 
-__all__ = ["CLEANING_RULES", "clean", "build_document", "split_name"]
+__all__ = ["CLEANING_RULES", "build_document", "clean", "split_name"]
 
 CLEANING_RULES: tuple[Rule, ...] = REPAIR_RULES + TYPO_RULES
 
@@ -39,7 +39,9 @@ def split_name(name: str) -> tuple[str, int | None, str | None]:
     return stem, None, None
 
 
-def clean(raw: str, options: Options, rules: Sequence[Rule] = CLEANING_RULES) -> tuple[str, list[Edit], list[DocumentWarning]]:
+def clean(
+    raw: str, options: Options, rules: Sequence[Rule] = CLEANING_RULES
+) -> tuple[str, list[Edit], list[DocumentWarning]]:
     """Run the cleaning chain on ``raw``; return the text, the edits and any failures."""
     text = raw
     edits: list[Edit] = []
@@ -49,7 +51,7 @@ def clean(raw: str, options: Options, rules: Sequence[Rule] = CLEANING_RULES) ->
             continue
         try:
             found = list(rule.find(text, options))
-        except Exception as exc:  # noqa: BLE001 - one bad rule must not lose the document
+        except Exception as exc:
             problems.append(DocumentWarning("pipeline.error", f"rule {rule.name} failed: {exc!r}"))
             continue
         if not found:
@@ -83,7 +85,7 @@ def build_document(
     if options.rule_on("structure"):
         try:
             found = structure.analyse(text, options)
-        except Exception as exc:  # noqa: BLE001 - keep the document, flat
+        except Exception as exc:
             warnings.append(DocumentWarning("pipeline.error", f"structure failed: {exc!r}"))
             found = structure.Structure(blocks=tuple(structure.cut_blocks(text)))
     else:

@@ -22,7 +22,7 @@ from corpuskit.pipeline import build_document, split_name
 from corpuskit.segments import Segment, iter_segments
 from corpuskit.sources import Input, open_inputs
 
-__all__ = ["read", "read_segments", "WorkItem", "plan", "ErrorHandler"]
+__all__ = ["ErrorHandler", "WorkItem", "plan", "read", "read_segments"]
 
 ErrorHandler = Callable[[CorpuskitError], None]
 
@@ -90,7 +90,7 @@ def _plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitE
         if seg.role == "preamble":
             if not seg.raw.strip():
                 continue  # blank lines before the first delimiter: nothing to keep
-            name = f"{stem}.preamble"
+            name = f"{item.filename}#preamble"
             warnings.append(
                 DocumentWarning("record.preamble", f"{len(seg.raw)} bytes before the first delimiter", seg.offset)
             )
@@ -100,7 +100,7 @@ def _plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitE
             name = item.filename
         else:
             name = f"{stem}-{seg.ordinal:06d}"
-        doc_id, _, _ = split_name(name)
+        doc_id = f"{stem}.preamble" if seg.role == "preamble" else split_name(name)[0]
         if not doc_id:
             doc_id = f"{stem}-{seg.ordinal:06d}"
         count = seen.get(doc_id, 0) + 1

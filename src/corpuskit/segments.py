@@ -51,9 +51,13 @@ class Segment:
         return self.offset + self.content_start
 
 
-def _strip_separator(data: bytes | bytearray, start: int, end: int) -> int:
-    """End of the content once the one line ending before a delimiter is removed."""
-    if end - start >= 2 and data[end - 2 : end] == b"\r\n":
+def _strip_separator(data: bytes | bytearray, start: int, end: int, crlf: bool) -> int:
+    """End of the content once the one line ending before a delimiter is removed.
+
+    The separator is CRLF only when the record's own delimiter line ended in CRLF (a
+    CRLF file); ``pack`` writes LF, so content ending in a lone CR survives a round trip.
+    """
+    if crlf and end - start >= 2 and data[end - 2 : end] == b"\r\n":
         return end - 2
     if end - start >= 1 and data[end - 1 : end] == b"\n":
         return end - 1
@@ -126,13 +130,15 @@ def _formfeed(stream: BinaryIO, chunk_size: int) -> Iterator[Segment]:
 
 
 class _Header:
-    __slots__ = ("start", "content_start", "name", "metadata")
+    __slots__ = ("content_start", "crlf", "metadata", "name", "start")
 
-    def __init__(self, start: int, content_start: int, name: str | None, metadata: dict[str, str]):
+    def __init__(self, start: int, content_start: int, name: str | None, metadata: dict[str, str],
+                 crlf: bool) -> None:
         self.start = start
         self.content_start = content_start
         self.name = name
         self.metadata = metadata
+        self.crlf = crlf
 
 
 def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segment]:
@@ -158,15 +164,15 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
             if dialect.kind == "doctag":
                 close = raw.rfind(b"</doc>", cs)
                 if close >= 0 and (close == cs or raw[close - 1 : close] == b"\n"):
-                    ce = _strip_separator(raw, cs, close)
+                    ce = _strip_separator(raw, cs, close, header.crlf)
                     tail = raw[close + len(b"</doc>") :]
                     if tail.strip():
                         problems = (f"{len(tail.strip())} bytes after </doc> kept in the raw segment",)
                 else:
-                    ce = _strip_separator(raw, cs, len(raw))
+                    ce = _strip_separator(raw, cs, len(raw), header.crlf)
                     problems = ("unclosed <doc> record",)
             else:
-                ce = _strip_separator(raw, cs, len(raw))
+                ce = _strip_separator(raw, cs, len(raw), header.crlf)
             seg = Segment(raw, base + seg_start, cs, ce, header.name, ordinal, "document",
                           header.metadata, problems)
         ordinal += 1
@@ -222,7 +228,8 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
         stop = len(buf) if line_end < 0 else line_end
         after = len(buf) if line_end < 0 else line_end + 1
         line = bytes(buf[text_start:stop])
-        if line.endswith(b"\r"):
+        crlf = line.endswith(b"\r")
+        if crlf:
             line = line[:-1]
         m = dialect.match_line(line) if (prefix is None or line.startswith(prefix)) else None
         if at_file_start:
@@ -243,7 +250,7 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
         else:
             meta = {}
             name = _decode_name(m.group("name"))
-        header = _Header(line_start, after, name, meta)
+        header = _Header(line_start, after, name, meta, crlf)
         scan = after - 1 if after > 0 else 0
         if scan < line_start:
             scan = line_start

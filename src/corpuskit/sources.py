@@ -31,7 +31,7 @@ __all__ = ["Input", "open_inputs", "sniff"]
 _PEEK = 8192
 
 # what reading a damaged file or compressed stream can raise
-STREAM_ERRORS: tuple[type[BaseException], ...] = (OSError, EOFError, zlib.error, lzma.LZMAError)
+STREAM_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError)
 
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -73,7 +73,7 @@ class Guard(io.RawIOBase):
             # arrive before the error does
             reader = getattr(self._inner, "read1", self._inner.read)
             data = reader(len(buffer))
-        except (*STREAM_ERRORS, ValueError) as exc:
+        except STREAM_ERRORS as exc:
             self.error = exc
             return 0
         n = len(data)
@@ -88,7 +88,7 @@ class Input:
 
     path: str
     filename: str
-    stream: io.BufferedReader
+    stream: io.BufferedReader[Any]
     guard: Guard
 
 
@@ -113,19 +113,21 @@ def sniff(head: bytes) -> str:
 
 
 def _texty(head: bytes) -> bool:
-    """Whether bytes with NULs still look like text (UTF-16/32, or a stray NUL or two)."""
+    """Whether bytes with NULs still look like text (UTF-16/32, or a stray NUL or two).
+
+    Text has almost no C0 control bytes besides tab, newlines and form feed; binary
+    formats are full of them. A few NULs in text are the control-character rule's job.
+    """
     if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:3] == b"\xef\xbb\xbf":
         return True
     nul = head.count(0)
-    if nul * 50 < len(head):
-        return True  # a few NULs in text: the control-character rule removes them
     even = head[0::2].count(0)
     odd = head[1::2].count(0)
     # UTF-16 without a BOM: ASCII text has its zero bytes on one side only
     if nul and (even == 0 or odd == 0) and max(even, odd) * 4 > len(head) // 2:
         return True
-    control = sum(1 for b in head if b < 9 or 13 < b < 32)
-    return control * 10 < len(head) and nul * 10 < len(head)
+    control = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
+    return control * 20 < max(len(head), 256)  # a short snippet is too little evidence
 
 
 def _describe_binary(head: bytes) -> str:
@@ -137,7 +139,7 @@ def _describe_binary(head: bytes) -> str:
 
 
 
-def _peek(stream: io.BufferedReader, n: int = _PEEK) -> bytes:
+def _peek(stream: io.BufferedReader[Any], n: int = _PEEK) -> bytes:
     head = stream.peek(n)
     return head[:n]
 
@@ -201,9 +203,15 @@ def _open_stream(
         if depth <= 0:
             yield InputError(f"{kind} nested too deep", path=path, offset=0)
             return
-        opener = {"gzip": gzip.GzipFile, "bzip2": bz2.BZ2File, "xz": lzma.LZMAFile}[kind]
-        with opener(fileobj=stream, mode="rb") as inner:  # type: ignore[operator]
-            yield from _open_stream(path, _strip_suffix(filename, kind), inner, depth - 1)
+        inner: gzip.GzipFile | bz2.BZ2File | lzma.LZMAFile
+        if kind == "gzip":
+            inner = gzip.GzipFile(fileobj=stream, mode="rb")
+        elif kind == "bzip2":
+            inner = bz2.BZ2File(stream, mode="rb")
+        else:
+            inner = lzma.LZMAFile(stream, mode="rb")  # noqa: SIM115 - closed just below
+        with inner:
+            yield from _open_stream(path, _strip_suffix(filename, kind), inner, depth - 1)  # type: ignore[arg-type]
         return
     if kind == "zip":
         yield from _zip(path, stream, depth)
@@ -229,7 +237,7 @@ def _strip_suffix(filename: str, kind: str) -> str:
     return filename
 
 
-def _seekable(stream: io.BufferedReader) -> BinaryIO:
+def _seekable(stream: io.BufferedReader[Any]) -> BinaryIO:
     """Archives need random access; spool a pipe or a decompressed stream to disk."""
     try:
         if stream.seekable():
@@ -251,7 +259,7 @@ def _member_ok(name: str) -> bool:
     return ".." not in parts
 
 
-def _zip(path: str, stream: io.BufferedReader, depth: int) -> Iterator[Input | InputError]:
+def _zip(path: str, stream: io.BufferedReader[Any], depth: int) -> Iterator[Input | InputError]:
     backing = _seekable(stream)
     try:
         zf = zipfile.ZipFile(backing)
@@ -285,7 +293,7 @@ def _zip_members(path: str, zf: zipfile.ZipFile, depth: int) -> Iterator[Input |
             yield from _open_stream(label, base, member, depth - 1)  # type: ignore[arg-type]
 
 
-def _tar(path: str, stream: io.BufferedReader, depth: int) -> Iterator[Input | InputError]:
+def _tar(path: str, stream: io.BufferedReader[Any], depth: int) -> Iterator[Input | InputError]:
     try:
         with tarfile.open(fileobj=stream, mode="r|*") as tf:
             yield from _tar_members(path, tf, depth)

@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-__all__ = ["load_schema", "SCHEMA_FILE"]
+__all__ = ["SCHEMA_FILE", "load_schema"]
 
 SCHEMA_FILE = "document.schema.json"
 

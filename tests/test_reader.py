@@ -1,0 +1,201 @@
+"""corpuskit.read on real and hostile inputs: exact text, warnings, nothing lost."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+import random
+import tarfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import corpuskit
+from corpuskit.errors import InputError, ReadErrors
+
+
+def _banner(docs: list[tuple[str, bytes]]) -> bytes:
+    return b"".join(b"=== " + n.encode() + b" ===\n" + c + b"\n" for n, c in docs)
+
+
+def test_sample_corpus_reads_to_the_seeds_exactly(sample_path: Path, seeds: dict[str, bytes]) -> None:
+    docs = list(corpuskit.read(sample_path))
+    assert [d.name for d in docs] == sorted(seeds)
+    for d in docs:
+        assert d.raw_text.encode("utf-8") == seeds[d.name]
+        assert d.source.encoding == "utf-8"
+        assert d.source.confidence == 1.0
+        assert d.role == "document"
+    first = docs[0]
+    assert (first.id, first.index, first.key) == ("000_cd0ba43665274ae9", 0, "cd0ba43665274ae9")
+    # offsets point at the exact bytes in the file
+    data = sample_path.read_bytes()
+    for d in docs:
+        assert data[d.source.offset : d.source.offset + d.source.length] == seeds[d.name]
+
+
+def test_one_file_mixing_utf8_cp1252_and_latin1_documents(tmp_path: Path) -> None:
+    texts = {
+        "utf8.txt": ("Café “quoted” — naïve Zürich ça va, déjà vu, coöperation", "utf-8"),
+        "cp1252.txt": ("The caliphate’s “virtual” reach – and €5 bribes… were reported in Périer’s piece. " * 3,
+                       "cp1252"),
+        "latin1.txt": ("Señor Muñoz visitó la región de Aragón y habló con el alcalde sobre la situación. " * 3,
+                       "latin-1"),
+    }
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(_banner([(n, t.encode(enc)) for n, (t, enc) in texts.items()]))
+    docs = {d.name: d for d in corpuskit.read(path)}
+    for name, (text, _) in texts.items():
+        assert docs[name].raw_text == text, name
+    assert docs["utf8.txt"].source.encoding == "utf-8"
+    assert docs["cp1252.txt"].source.encoding == "windows-1252"
+
+
+def test_empty_document_and_duplicate_name_are_reported_and_yielded(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(_banner([("a.txt", b"A"), ("empty.txt", b""), ("a.txt", b"again")]))
+    docs = list(corpuskit.read(path))
+    assert [d.id for d in docs] == ["a", "empty", "a~2"]
+    assert [w.code for w in docs[1].warnings] == ["record.empty"]
+    assert [w.code for w in docs[2].warnings] == ["record.duplicate_name"]
+    assert docs[2].raw_text == "again"
+
+
+def test_preamble_becomes_a_preamble_document(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"scraped 2021-03-01\n" + _banner([("a.txt", b"A"), ("b.txt", b"B")]))
+    docs = list(corpuskit.read(path))
+    assert [(d.role, d.id) for d in docs] == [("preamble", "dump.preamble"), ("document", "a"), ("document", "b")]
+    assert docs[0].raw_text == "scraped 2021-03-01\n"
+
+
+def test_doctag_attributes_become_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "wiki.txt"
+    path.write_bytes(b'<doc id="12" url="https://en.wikipedia.org/wiki?curid=12" title="Anarchism">\n'
+                     b"Anarchism\n\nAnarchism is a political philosophy.\n</doc>\n")
+    (doc,) = corpuskit.read(path)
+    assert doc.id == "12"
+    assert dict(doc.metadata) == {"id": "12", "url": "https://en.wikipedia.org/wiki?curid=12", "title": "Anarchism"}
+    assert doc.raw_text == "Anarchism\n\nAnarchism is a political philosophy."
+
+
+@pytest.mark.parametrize("dialect,header", [("head", "==> {} <=="), ("dashes", "----- {} -----")])
+def test_other_dialects_are_detected(tmp_path: Path, dialect: str, header: str) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(b"".join(header.format(n).encode() + b"\n" + b"text of " + n.encode() + b"\n"
+                              for n in ("x.txt", "y.txt")))
+    assert [d.raw_text for d in corpuskit.read(path)] == ["text of x.txt", "text of y.txt"]
+
+
+def test_formfeed_names_come_from_the_file_and_index(tmp_path: Path) -> None:
+    path = tmp_path / "pages.txt"
+    path.write_bytes(b"one\f\ntwo\f\nthree")
+    assert [(d.id, d.raw_text) for d in corpuskit.read(path)] == [
+        ("pages-000000", "one"), ("pages-000001", "two"), ("pages-000002", "three")]
+
+
+def test_custom_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(b"#### ARTICLE a1 ####\nfirst\n#### ARTICLE a2 ####\nsecond\n")
+    docs = list(corpuskit.read(path, delimiter=r"#### ARTICLE (?P<name>\w+) ####"))
+    assert [(d.id, d.raw_text) for d in docs] == [("a1", "first"), ("a2", "second")]
+
+
+def _corpus() -> bytes:
+    return _banner([("a.txt", b"Alpha text."), ("b.txt", b"Beta text.")])
+
+
+def test_compression_is_found_by_magic_bytes_not_suffix(tmp_path: Path) -> None:
+    for name, data in {
+        "g.txt": gzip.compress(_corpus()),
+        "b.data": bz2.compress(_corpus()),
+        "x": lzma.compress(_corpus()),
+    }.items():
+        (tmp_path / name).write_bytes(data)
+        assert [d.raw_text for d in corpuskit.read(tmp_path / name)] == ["Alpha text.", "Beta text."], name
+
+
+def test_directories_zip_and_tar_archives(tmp_path: Path) -> None:
+    src = tmp_path / "dir"
+    (src / "sub").mkdir(parents=True)
+    (src / "b.txt").write_bytes(b"B")
+    (src / "a.txt").write_bytes(b"A")
+    (src / "sub" / "c.txt.gz").write_bytes(gzip.compress(b"C"))
+    assert [(d.name, d.raw_text) for d in corpuskit.read(src)] == [("a.txt", "A"), ("b.txt", "B"), ("c.txt", "C")]
+
+    zpath = tmp_path / "docs.zip"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        zf.writestr("dump/a.txt", "A")
+        zf.writestr("dump/corpus.txt", _corpus())
+    docs = list(corpuskit.read(zpath))
+    assert [(d.name, d.raw_text) for d in docs] == [("a.txt", "A"), ("a.txt", "Alpha text."), ("b.txt", "Beta text.")]
+    assert docs[0].source.path == f"{zpath}!dump/a.txt"
+
+    tpath = tmp_path / "docs.tgz"
+    with tarfile.open(tpath, "w:gz") as tf:
+        data = _corpus()
+        info = tarfile.TarInfo("corpus.txt")
+        info.size = len(data)
+        tf.addfile(info, io.BytesIO(data))
+    assert [d.raw_text for d in corpuskit.read(tpath)] == ["Alpha text.", "Beta text."]
+
+
+def test_archive_members_that_escape_are_skipped_with_an_error(tmp_path: Path) -> None:
+    zpath = tmp_path / "evil.zip"
+    with zipfile.ZipFile(zpath, "w") as zf:
+        zf.writestr("../../etc/passwd", "root")
+        zf.writestr("ok.txt", "fine")
+    errors: list[Exception] = []
+    docs = list(corpuskit.read(zpath, on_error=errors.append))
+    assert [d.raw_text for d in docs] == ["fine"]
+    assert len(errors) == 1 and "escapes the archive" in str(errors[0])
+
+
+def test_bad_inputs_are_reported_and_the_good_ones_still_read(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_bytes(_corpus())
+    trunc = tmp_path / "trunc.txt.gz"
+    noise = [random.Random(i).randbytes(3000).hex().encode() for i in range(20)]
+    trunc.write_bytes(gzip.compress(_banner([(f"{i}.txt", n) for i, n in enumerate(noise)]))[:20000])
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    missing = tmp_path / "missing.txt"
+    with pytest.raises(ReadErrors) as info:
+        docs = []
+        for d in corpuskit.read(missing, trunc, binary, good):
+            docs.append(d)
+    assert [d.raw_text for d in docs][-2:] == ["Alpha text.", "Beta text."]
+    messages = [str(e) for e in info.value.errors]
+    assert all(isinstance(e, InputError) for e in info.value.errors)
+    assert messages[0] == f"{missing}: no such file or directory"
+    assert messages[1].startswith(f"{trunc}: offset ") and "truncated" in messages[1]
+    assert messages[2] == f"{binary}: offset 0: not a text corpus: looks like a PNG image"
+    # what arrived before the truncation is kept, its last record flagged
+    partial = [d for d in docs if d.source.path == str(trunc)]
+    assert partial and [w.code for w in partial[-1].warnings] == ["record.truncated"]
+
+
+def test_undecodable_bytes_are_replaced_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(_banner([("a.txt", b"caf\xc3\xa9 ok")]))
+    (doc,) = corpuskit.read(path, encoding="ascii")
+    assert doc.raw_text == "caf\ufffd\ufffd ok"
+    (w,) = doc.warnings
+    assert w.code == "decode.replacement" and w.offset == doc.source.offset + 3
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    fake = io.TextIOWrapper(io.BytesIO(gzip.compress(_corpus())))
+    monkeypatch.setattr(sys, "stdin", fake)
+    docs = list(corpuskit.read("-"))
+    assert [(d.source.path, d.raw_text) for d in docs] == [("<stdin>", "Alpha text."), ("<stdin>", "Beta text.")]
+
+
+def test_unknown_option_is_an_error_listing_valid_ones() -> None:
+    with pytest.raises(corpuskit.errors.OptionError, match=r"valid options: .*dialect"):
+        list(corpuskit.read("x", dialekt="banner"))
