@@ -10,17 +10,22 @@ from typing import BinaryIO, ClassVar
 import attrs
 
 from corpuskit import Document
+from corpuskit_exporters._streams import encode_json, stream_of
 
 
 @attrs.frozen
 class JsonlOptions:
     """Options of the ``jsonl`` format."""
 
-    ensure_ascii: bool = attrs.field(default=False, metadata={"help": "escape every non-ASCII character"})
+    ensure_ascii: bool = attrs.field(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        metadata={"help": "escape every non-ASCII character as \\uXXXX"},
+    )
 
 
 class JsonlExporter:
-    """Each line is exactly ``Document.to_dict()``, so ``from_dict`` loads it back."""
+    """Each line is exactly ``Document.to_dict()``, so ``Document.from_dict`` loads it back."""
 
     name: ClassVar[str] = "jsonl"
     suffix: ClassVar[str] = ".jsonl"
@@ -33,7 +38,8 @@ class JsonlExporter:
         self.options = options
 
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
-        assert not isinstance(destination, Path)
+        out = stream_of(destination, self.name)
+        ascii_only = self.options.ensure_ascii
         for doc in documents:
-            line = json.dumps(doc.to_dict(), ensure_ascii=self.options.ensure_ascii, separators=(",", ":"))
-            destination.write(line.encode("utf-8") + b"\n")
+            line = json.dumps(doc.to_dict(), ensure_ascii=ascii_only, separators=(",", ":"))
+            out.write(encode_json(line) + b"\n")

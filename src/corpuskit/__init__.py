@@ -11,7 +11,7 @@ from corpuskit import errors
 from corpuskit.edits import Edit, apply_edits
 from corpuskit.errors import CorpuskitError, ReadErrors
 from corpuskit.exporters import Exporter
-from corpuskit.model import SCHEMA_ID, Block, Document, DocumentWarning, Source
+from corpuskit.model import SCHEMA_ID, Block, Document, DocumentWarning, Source, edit_counts
 from corpuskit.options import Options
 from corpuskit.packing import pack, unpack
 from corpuskit.reader import read
@@ -30,6 +30,7 @@ __all__ = [
     "ReadErrors",
     "Source",
     "apply_edits",
+    "edit_counts",
     "errors",
     "load_schema",
     "pack",

@@ -14,8 +14,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-import attrs
-
 from corpuskit import __version__
 from corpuskit.errors import CorpuskitError, DialectError, OptionError
 from corpuskit.model import Document
@@ -119,11 +117,13 @@ def cmd_export(args: argparse.Namespace, reporter: _Reporter) -> int:
         if not sep:
             raise OptionError(f"--option takes KEY=VALUE, not {item!r}")
         raw[key.strip()] = value
-    exporter = exporters.get(args.format)
-    exporters.parse_options(exporter, raw)  # fail on a bad option before reading
+    cls = exporters.get(args.format)
+    exporter = cls(exporters.parse_options(cls, raw))  # a bad option fails before any input is read
+    if args.output == "-" and cls.layout == "directory":
+        raise OptionError(f"format {cls.name!r} writes a directory; --output must be a path, not '-'")
     docs = _progress(_documents(args, reporter), _show_progress(args))
     destination: Any = sys.stdout.buffer if args.output == "-" else args.output
-    exporters.export(docs, args.format, destination, **raw)
+    exporters.write_to(exporter, docs, destination)
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
@@ -216,16 +216,28 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
+def _show_default(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "none" if value is None else repr(value) if isinstance(value, str) else str(value)
+
+
 def cmd_formats(args: argparse.Namespace, reporter: _Reporter) -> int:
     from corpuskit import exporters
 
-    for name, cls in exporters.available().items():
+    formats = exporters.available()
+    for name, cls in formats.items():
         layout = "one file" if cls.layout == "file" else "a directory"
-        print(f"{name:8} {cls.description} [{cls.suffix}, {cls.media_type}, writes {layout}]")
-        for field in attrs.fields(cls.Options):
-            default = "" if field.default is attrs.NOTHING else f" (default: {field.default!r})"
-            help_text = field.metadata.get("help", "")
-            print(f"    --option {field.name}=...  {help_text}{default}")
+        print(f"{name}: {cls.description}")
+        print(f"    writes {layout} ({cls.suffix or 'no suffix'}, {cls.media_type}); from {cls.__module__}")
+        options = exporters.describe_options(cls)
+        if not options:
+            print("    no options")
+        for opt in options:
+            usage = f"--option {opt.name}={opt.type.split('|')[0].strip().upper()}"
+            print(f"    {usage:32} {opt.help} (default: {_show_default(opt.default)})")
+    if not formats:
+        print("no exporters installed", file=sys.stderr)
     return EXIT_OK
 
 

@@ -10,6 +10,8 @@ others from working.
 from __future__ import annotations
 
 import os
+import re
+import threading
 import warnings
 from collections.abc import Iterable, Mapping
 from importlib import metadata
@@ -24,17 +26,27 @@ from corpuskit.model import Document
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "LAYOUTS",
     "Exporter",
     "NoOptions",
+    "OptionInfo",
     "available",
-    "get",
     "create",
-    "register",
+    "describe_options",
     "export",
+    "get",
     "parse_options",
+    "register",
+    "write_to",
 ]
 
 ENTRY_POINT_GROUP = "corpuskit.exporters"
+LAYOUTS = ("file", "directory")
+
+#: The distribution whose entry points are the built-in formats: they are loaded first,
+#: so a third-party plugin can never shadow ``json`` or ``csv`` by sorting earlier.
+_BUILTIN_DIST = "corpuskit"
+_NAME = re.compile(r"[a-z0-9][a-z0-9_.-]*")
 
 
 @attrs.frozen
@@ -48,9 +60,11 @@ class Exporter(Protocol):
 
     Class attributes describe the format; ``Options`` is a frozen attrs class whose
     fields are the format's options (typed, with defaults, documented by their
-    ``metadata["help"]``). ``layout`` is ``"file"`` (``write`` gets a binary stream) or
-    ``"directory"`` (``write`` gets an empty directory to fill). ``write`` reads the
-    iterable once, in order, and must not hold the whole corpus in memory.
+    ``metadata["help"]``). ``layout`` is ``"file"`` (``write`` gets a binary stream it
+    must not close) or ``"directory"`` (``write`` gets an empty directory to fill).
+    ``write`` reads the iterable once, in order, and must not hold the whole corpus in
+    memory. Atomicity is not the exporter's job: :func:`export` gives it a temporary
+    that is renamed into place only when ``write`` returns.
     """
 
     name: ClassVar[str]
@@ -65,70 +79,108 @@ class Exporter(Protocol):
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None: ...
 
 
-_REQUIRED = ("name", "suffix", "media_type", "description", "layout", "Options", "write")
+_STRINGS = ("name", "suffix", "media_type", "description", "layout")
+_REQUIRED = (*_STRINGS, "Options", "write")
 
 _registry: dict[str, type[Exporter]] = {}
 _loaded = False
+_lock = threading.RLock()
 
 
 def _check(cls: object, label: str) -> type[Exporter]:
+    """Refuse anything that does not keep the contract, saying what is wrong."""
+    if not isinstance(cls, type):
+        raise PluginError(f"exporter {label} is a {type(cls).__name__}, not a class")
     missing = [attr for attr in _REQUIRED if not hasattr(cls, attr)]
     if missing:
         raise PluginError(f"exporter {label} lacks {', '.join(missing)}")
-    exporter = cls  # type: ignore[assignment]
-    if getattr(exporter, "layout", None) not in ("file", "directory"):
+    wrong = [attr for attr in _STRINGS if not isinstance(getattr(cls, attr), str)]
+    if wrong:
+        raise PluginError(f"exporter {label}: {', '.join(wrong)} must be strings")
+    if not _NAME.fullmatch(getattr(cls, "name", "")):
+        raise PluginError(f"exporter {label}: name must be lowercase letters, digits, '.', '_' or '-'")
+    if getattr(cls, "layout", None) not in LAYOUTS:
         raise PluginError(f"exporter {label}: layout must be 'file' or 'directory'")
-    if not attrs.has(exporter.Options):  # type: ignore[attr-defined]
+    if not callable(getattr(cls, "write", None)):
+        raise PluginError(f"exporter {label}: write must be a method")
+    options_cls = getattr(cls, "Options", None)
+    if not (isinstance(options_cls, type) and attrs.has(options_cls)):
         raise PluginError(f"exporter {label}: Options must be an attrs class")
-    return exporter  # type: ignore[return-value]
+    try:
+        options_cls()
+    except Exception as exc:  # any failure means the defaults are unusable
+        raise PluginError(f"exporter {label}: Options() without arguments fails: {exc}") from None
+    return cls
 
 
 def register(cls: type[Exporter], *, name: str | None = None) -> type[Exporter]:
-    """Register an exporter defined in a script or notebook (usable as a decorator)."""
+    """Register an exporter defined in a script or notebook (usable as a decorator).
+
+    A name that is already taken by another class is refused, built-ins included:
+    formats are what users type, so one name must always mean one thing.
+    """
     _load_entry_points()
     key = name or getattr(cls, "name", None)
     if not key:
         raise PluginError("an exporter needs a name")
     checked = _check(cls, repr(key))
-    if key in _registry and _registry[key] is not cls:
-        raise PluginError(f"an exporter named {key!r} is already registered ({_registry[key].__module__})")
-    _registry[key] = checked
+    with _lock:
+        if key in _registry and _registry[key] is not cls:
+            raise PluginError(
+                f"an exporter named {key!r} is already registered ({_registry[key].__module__})"
+            )
+        _registry[key] = checked
     return cls
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    """The group's entries, built-ins first, then by name and distribution (stable order)."""
+    found = metadata.entry_points(group=ENTRY_POINT_GROUP)
+
+    def order(ep: metadata.EntryPoint) -> tuple[bool, str, str]:
+        dist = ep.dist.name if ep.dist is not None else ""
+        return (dist != _BUILTIN_DIST, ep.name, dist)
+
+    return sorted(found, key=order)
+
+
+def _warn(message: str) -> None:
+    warnings.warn(f"corpuskit: {message}", RuntimeWarning, stacklevel=4)
 
 
 def _load_entry_points() -> None:
     global _loaded
-    if _loaded:
-        return
-    _loaded = True
-    for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        try:
-            cls = ep.load()
-            checked = _check(cls, f"{ep.name!r} ({ep.value})")
-        except Exception as exc:  # noqa: BLE001 - a broken plugin must not break the others
-            warnings.warn(
-                f"corpuskit: exporter plugin {ep.name!r} ({ep.value}) could not be loaded: {exc}",
-                RuntimeWarning,
-                stacklevel=2,
-            )
-            continue
-        if ep.name in _registry and _registry[ep.name] is not cls:
-            warnings.warn(
-                f"corpuskit: exporter plugin {ep.name!r} ({ep.value}) ignored: the name is taken",
-                RuntimeWarning,
-                stacklevel=2,
-            )
-            continue
-        _registry[ep.name] = checked
+    with _lock:
+        if _loaded:
+            return
+        _loaded = True
+        for ep in _entry_points():
+            dist = f" from {ep.dist.name}" if ep.dist is not None else ""
+            label = f"{ep.name!r} ({ep.value}{dist})"
+            try:
+                cls = ep.load()
+                checked = _check(cls, label)
+                if checked.name != ep.name:
+                    raise PluginError(f"exporter {label} calls itself {checked.name!r}")
+            except Exception as exc:  # a broken plugin must not break the others
+                _warn(f"exporter plugin {label} could not be loaded: {exc}")
+                continue
+            taken = _registry.get(ep.name)
+            if taken is not None and taken is not cls:
+                _warn(f"exporter plugin {label} ignored: the name is taken by {taken.__module__}")
+                continue
+            _registry[ep.name] = checked
 
 
 def available() -> dict[str, type[Exporter]]:
     """Every usable exporter by format name, sorted."""
     _load_entry_points()
-    return dict(sorted(_registry.items()))
+    with _lock:
+        return dict(sorted(_registry.items()))
 
 
 def get(name: str) -> type[Exporter]:
+    """The exporter class of format ``name``; an unknown name lists the known ones."""
     formats = available()
     try:
         return formats[name]
@@ -136,12 +188,67 @@ def get(name: str) -> type[Exporter]:
         raise OptionError(f"unknown format {name!r}; known formats: {', '.join(formats) or 'none'}") from None
 
 
+# -- options -------------------------------------------------------------------------
+
+
+@attrs.frozen
+class OptionInfo:
+    """One declared option, as ``corpuskit formats`` and the docs show it."""
+
+    name: str
+    type: str
+    default: Any
+    help: str
+
+
+def _type_name(field: attrs.Attribute[Any]) -> str:
+    kind: object = field.type  # a string under ``from __future__ import annotations``
+    if kind is None:
+        return "str"
+    if isinstance(kind, str):
+        return kind
+    return getattr(kind, "__name__", str(kind))
+
+
+def describe_options(exporter: type[Exporter]) -> list[OptionInfo]:
+    """The options of ``exporter`` in declaration order, with their types and help."""
+    out = []
+    for field in attrs.fields(exporter.Options):
+        default: Any = field.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            default = default.factory()
+        out.append(OptionInfo(field.name, _type_name(field), default, str(field.metadata.get("help", ""))))
+    return out
+
+
+_SCALARS: dict[str, type] = {"bool": bool, "int": int, "float": float, "str": str}
+
+
+def _scalar(field: attrs.Attribute[Any]) -> tuple[type, bool]:
+    """The scalar type a field takes from the command line, and whether it may be None."""
+    kind: object = field.type
+    if isinstance(kind, str):
+        parts = [p.strip() for p in kind.replace("Optional[", "").rstrip("]").split("|")]
+        optional = "None" in parts
+        named = [p for p in parts if p != "None"]
+        return _SCALARS.get(named[0] if named else "str", str), optional
+    if isinstance(kind, type) and kind in _SCALARS.values():
+        return kind, False
+    args = getattr(kind, "__args__", ())
+    optional = type(None) in args
+    for arg in args:
+        if isinstance(arg, type) and arg in _SCALARS.values():
+            return arg, optional
+    return str, optional
+
+
 def _convert(field: attrs.Attribute[Any], value: Any) -> Any:
+    """Turn a command-line string into the field's type; typed Python values pass through."""
     if not isinstance(value, str):
         return value
-    kind = field.type
-    if isinstance(kind, str):
-        kind = {"bool": bool, "int": int, "float": float, "str": str}.get(kind.split("|")[0].strip(), str)
+    kind, optional = _scalar(field)
+    if optional and value.strip().lower() in ("", "none", "null"):
+        return None
     if kind is bool:
         low = value.strip().lower()
         if low in ("1", "true", "yes", "on"):
@@ -151,28 +258,66 @@ def _convert(field: attrs.Attribute[Any], value: Any) -> Any:
         raise OptionError(f"option {field.name} takes true or false, not {value!r}")
     if kind in (int, float):
         try:
-            return kind(value)
+            return kind(value.strip())
         except ValueError:
             raise OptionError(f"option {field.name} takes a number, not {value!r}") from None
     return value
 
 
 def parse_options(exporter: type[Exporter], raw: Mapping[str, Any]) -> Any:
-    """Build an exporter's Options from ``KEY=VALUE`` strings (or typed values)."""
+    """Build an exporter's Options from ``KEY=VALUE`` strings (or typed values).
+
+    An unknown key is an error listing the valid ones; a value the Options class
+    refuses (its attrs validators) is an error naming the format.
+    """
     fields = {f.name: f for f in attrs.fields(exporter.Options)}
     unknown = sorted(set(raw) - set(fields))
     if unknown:
         valid = ", ".join(fields) or "none"
-        raise OptionError(f"format {exporter.name!r} has no option {', '.join(unknown)}; valid options: {valid}")
+        plural = "s" if len(unknown) > 1 else ""
+        raise OptionError(
+            f"format {exporter.name!r} has no option{plural} {', '.join(unknown)}; valid options: {valid}"
+        )
     try:
         return exporter.Options(**{k: _convert(fields[k], v) for k, v in raw.items()})
+    except OptionError as exc:
+        raise OptionError(f"format {exporter.name!r}: {exc.message}") from None
     except (TypeError, ValueError) as exc:
         raise OptionError(f"format {exporter.name!r}: {exc}") from None
 
 
 def create(name: str, **options: Any) -> Exporter:
+    """An exporter of format ``name`` configured with ``options``."""
     cls = get(name)
     return cls(parse_options(cls, options))
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def write_to(
+    exporter: Exporter,
+    documents: Iterable[Document],
+    destination: str | os.PathLike[str] | BinaryIO,
+) -> None:
+    """Run ``exporter``; a path is written atomically, a stream is written as is.
+
+    A file format gets a temporary sibling of the path, renamed into place when
+    ``write`` returns; a directory format gets a temporary directory, renamed likewise.
+    If anything raises (Ctrl-C included) the temporary is removed and nothing that
+    looks finished is left behind.
+    """
+    if not isinstance(destination, (str, os.PathLike)):
+        if exporter.layout == "directory":
+            raise ExportError(f"format {exporter.name!r} writes a directory; give a path")
+        exporter.write(documents, destination)
+        return
+    if exporter.layout == "directory":
+        with atomic_directory(destination) as tmp:
+            exporter.write(documents, tmp)
+    else:
+        with atomic_file(destination) as fh:
+            exporter.write(documents, fh)
 
 
 def export(
@@ -182,15 +327,4 @@ def export(
     **options: Any,
 ) -> None:
     """Write ``documents`` with the exporter ``format``; paths are written atomically."""
-    exporter = create(format, **options)
-    if not isinstance(destination, (str, os.PathLike)):
-        if exporter.layout == "directory":
-            raise ExportError(f"format {format!r} writes a directory; give a path")
-        exporter.write(documents, destination)
-        return
-    if exporter.layout == "directory":
-        with atomic_directory(destination) as tmp:
-            exporter.write(documents, tmp)
-    else:
-        with atomic_file(destination) as fh:
-            exporter.write(documents, fh)
+    write_to(create(format, **options), documents, destination)

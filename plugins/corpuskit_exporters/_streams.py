@@ -1,0 +1,55 @@
+"""Small helpers shared by the built-in file exporters (plugin-internal, not corpuskit API)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import BinaryIO
+
+from corpuskit import errors
+
+__all__ = ["encode_json", "stream_of", "text_stream"]
+
+
+def encode_json(text: str) -> bytes:
+    """UTF-8 bytes of JSON text, lone surrogates written as ``\\udcXX`` escapes.
+
+    A file name decoded with ``surrogateescape`` can put a lone surrogate in a
+    document, and UTF-8 cannot encode it. Inside a JSON string (the only place one
+    can occur) Python's ``backslashreplace`` spelling *is* the JSON escape, so the
+    output stays valid UTF-8 and valid JSON, and loads back to the same string.
+    """
+    return text.encode("utf-8", "backslashreplace")
+
+
+def stream_of(destination: BinaryIO | Path, name: str) -> BinaryIO:
+    """The stream a file-layout exporter writes to (``corpuskit.exporters.export`` passes one)."""
+    if isinstance(destination, Path):
+        raise errors.ExportError(
+            f"format {name!r} writes one file: pass a binary stream, or use corpuskit.exporters.export()"
+        )
+    return destination
+
+
+@contextmanager
+def text_stream(destination: BinaryIO, *, encoding: str = "utf-8", newline: str = "") -> Iterator[io.TextIOWrapper]:
+    """A text view of ``destination`` that is flushed and detached, never closed.
+
+    Closing (or garbage-collecting) a TextIOWrapper closes the stream under it, which
+    would close the caller's stdout or the temporary file ``export`` still has to
+    sync. Lone surrogates are written as ``\\udcXX`` so the output stays valid UTF-8.
+    """
+    wrapper = io.TextIOWrapper(
+        destination,  # type: ignore[arg-type]
+        encoding=encoding,
+        errors="backslashreplace",
+        newline=newline,
+        write_through=False,
+    )
+    try:
+        yield wrapper
+        wrapper.flush()
+    finally:
+        wrapper.detach()

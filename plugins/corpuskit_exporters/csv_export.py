@@ -1,0 +1,140 @@
+"""CSV: one row per document, RFC 4180, safe to open in a spreadsheet.
+
+Columns are fixed before the first document is seen (a streaming writer cannot add
+columns later), so edit counts by rule live in one cell, ``edits_by_rule``, written
+``rule=count;rule=count`` sorted by rule name. The set of rules is open (user typo
+lists, future rules, disabled families), and per-rule columns would change the header
+from one corpus or release to the next; one compact cell keeps every file's header the
+same. In pandas: ``df.edits_by_rule.str.extractall(r"(?P<rule>[^=;]+)=(?P<count>\\d+)")``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO, ClassVar
+
+import attrs
+
+from corpuskit import Document, edit_counts
+from corpuskit_exporters._streams import stream_of, text_stream
+
+#: The header, in order. Stable: a new column is only ever appended.
+COLUMNS = (
+    "id",
+    "name",
+    "role",
+    "index",
+    "key",
+    "title",
+    "authors",
+    "date",
+    "dateline",
+    "text",
+    "trailer",
+    "trailer_kinds",
+    "source_path",
+    "source_offset",
+    "source_length",
+    "source_encoding",
+    "source_confidence",
+    "edit_count",
+    "edits_by_rule",
+    "warnings",
+)
+
+#: Joins list values (authors, trailer kinds, warning codes) inside one cell.
+LIST_SEPARATOR = "; "
+
+#: OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a cell a spreadsheet would read as a formula with a single quote (OWASP)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _one_char(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if len(value) != 1 or value in "\"'\r\n":
+        raise ValueError(f"option {attribute.name} takes one character other than a quote or newline, not {value!r}")
+
+
+@attrs.frozen
+class CsvOptions:
+    """Options of the ``csv`` format."""
+
+    bom: bool = attrs.field(
+        default=False,
+        validator=attrs.validators.instance_of(bool),
+        metadata={"help": "start with a UTF-8 byte order mark, so Excel reads the file as UTF-8"},
+    )
+    escape_formulas: bool = attrs.field(
+        default=True,
+        validator=attrs.validators.instance_of(bool),
+        metadata={"help": "prefix text cells starting with = + - @ tab or CR with ' (OWASP CSV injection)"},
+    )
+    delimiter: str = attrs.field(
+        default=",",
+        validator=[attrs.validators.instance_of(str), _one_char],
+        metadata={"help": "field separator, one character (';' for Excel in many European locales)"},
+    )
+
+
+def row_of(doc: Document) -> list[str]:
+    """The raw cells of one document, before formula neutralisation (numbers as text)."""
+    counts = edit_counts(doc.edits)
+    trailer = doc.trailer
+    return [
+        doc.id,
+        doc.name,
+        doc.role,
+        "" if doc.index is None else str(doc.index),
+        doc.key or "",
+        doc.title or "",
+        LIST_SEPARATOR.join(doc.authors),
+        doc.date or "",
+        doc.dateline or "",
+        doc.text,
+        "\n\n".join(b.text for b in trailer),
+        LIST_SEPARATOR.join(b.kind for b in trailer),
+        doc.source.path,
+        str(doc.source.offset),
+        str(doc.source.length),
+        doc.source.encoding,
+        repr(doc.source.confidence),
+        str(len(doc.edits)),
+        ";".join(f"{rule}={n}" for rule, n in counts.items()),
+        LIST_SEPARATOR.join(w.code for w in doc.warnings),
+    ]
+
+
+class CsvExporter:
+    """One row per document under a fixed header; ``None`` is an empty cell.
+
+    Rows end with CRLF and every cell that needs it is quoted (RFC 4180, by the ``csv``
+    module). Lone surrogates (from undecodable file names) are written ``\\udcXX`` so
+    the file stays valid UTF-8.
+    """
+
+    name: ClassVar[str] = "csv"
+    suffix: ClassVar[str] = ".csv"
+    media_type: ClassVar[str] = "text/csv"
+    description: ClassVar[str] = "CSV: one row per document (for spreadsheets, pandas and R)"
+    layout: ClassVar[str] = "file"
+    Options: ClassVar[type] = CsvOptions
+
+    def __init__(self, options: CsvOptions) -> None:
+        self.options = options
+
+    def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
+        out = stream_of(destination, self.name)
+        encoding = "utf-8-sig" if self.options.bom else "utf-8"
+        escape = self.options.escape_formulas
+        with text_stream(out, encoding=encoding) as text:
+            writer = csv.writer(text, delimiter=self.options.delimiter, lineterminator="\r\n")
+            writer.writerow(COLUMNS)
+            for doc in documents:
+                cells = row_of(doc)
+                writer.writerow([neutralise(c) for c in cells] if escape else cells)
