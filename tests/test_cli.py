@@ -106,3 +106,17 @@ def test_internal_errors_are_one_line_without_debug(monkeypatch: pytest.MonkeyPa
     assert main(["inspect", str(sample_path)]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error" in err and "kaput" in err
+
+
+def test_strict_turns_warnings_into_errors(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(b"=== a.txt ===\nA\n=== a.txt ===\nB\n")
+    out = tmp_path / "o.jsonl"
+    assert run("export", str(path), "-f", "jsonl", "-o", str(out)).returncode == 0
+    proc = run("export", str(path), "-f", "jsonl", "-o", str(out), "--strict")
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines() == [
+        f"corpuskit: error: {path}: offset 16: a~2: record.duplicate_name: name 'a.txt' already used in this file; "
+        "id made unique as a~2"
+    ]
+    assert len(out.read_text().splitlines()) == 2

@@ -199,3 +199,33 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_unknown_option_is_an_error_listing_valid_ones() -> None:
     with pytest.raises(corpuskit.errors.OptionError, match=r"valid options: .*dialect"):
         list(corpuskit.read("x", dialekt="banner"))
+
+
+def test_decompression_bomb_is_stopped_and_reported(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.txt.gz"
+    path.write_bytes(gzip.compress(b"=== a.txt ===\n" + b"a" * (20 << 20)))
+    errors: list[Exception] = []
+    docs = list(corpuskit.read(path, on_error=errors.append, max_ratio=50))
+    assert len(errors) == 1 and "max_ratio" in str(errors[0]) and str(errors[0]).startswith(f"{path}: offset ")
+    assert docs[-1].warnings[-1].code == "record.truncated"
+    assert len(docs[-1].raw_text) < (20 << 20)
+
+
+def test_zip_member_declaring_a_huge_expansion_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("big.txt", b"a" * (20 << 20))
+        zf.writestr("ok.txt", b"fine")
+    errors: list[Exception] = []
+    docs = list(corpuskit.read(path, on_error=errors.append, max_ratio=50))
+    assert [d.raw_text for d in docs] == ["fine"]
+    assert len(errors) == 1 and "big.txt" in str(errors[0]) and "decompression bomb" in str(errors[0])
+
+
+def test_oversized_document_is_reported_not_processed(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(_banner([("big.txt", b"x" * 5000), ("small.txt", b"ok")]))
+    big, small = corpuskit.read(path, max_document_bytes=1000)
+    assert big.raw_text == "" and big.source.length == 5000
+    assert [w.code for w in big.warnings] == ["record.too_large"]
+    assert small.raw_text == "ok"

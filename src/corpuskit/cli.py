@@ -49,6 +49,8 @@ def _add_reader_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--typo-user-file", metavar="FILE", help="your own 'wrong -> right' corrections")
     p.add_argument("--protected-words", metavar="FILE", help="words never to correct, one per line")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (0 = all cores)")
+    p.add_argument("--strict", action="store_true",
+                   help="treat every document warning as an error (reported, exit status 1)")
 
 
 def _options(args: argparse.Namespace) -> Options:
@@ -105,7 +107,16 @@ def _documents(args: argparse.Namespace, reporter: _Reporter) -> Iterator[Docume
     from corpuskit.reader import read
 
     opts = _options(args)
-    return read(*args.inputs, on_error=reporter, _options=opts)
+    docs = read(*args.inputs, on_error=reporter, _options=opts)
+    return _strict(docs, reporter) if args.strict else docs
+
+
+def _strict(docs: Iterator[Document], reporter: _Reporter) -> Iterator[Document]:
+    """--strict: each warning is reported as an error; the document is still written."""
+    for doc in docs:
+        for w in doc.warnings:
+            reporter(CorpuskitError(f"{doc.id}: {w.code}: {w.message}", path=doc.source.path, offset=w.offset))
+        yield doc
 
 
 def cmd_export(args: argparse.Namespace, reporter: _Reporter) -> int:

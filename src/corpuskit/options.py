@@ -40,6 +40,10 @@ class Options:
     protected_words_file: str | None = None
     jobs: int = 1
     chunk_size: int = 1 << 20
+    # limits against hostile input (see docs/errors.md)
+    max_document_bytes: int = 256 << 20
+    max_ratio: int = 1000
+    max_input_bytes: int = 1 << 40
 
     @classmethod
     def from_kwargs(cls, options: Mapping[str, Any]) -> Options:

@@ -67,9 +67,18 @@ def build_document(
     extra_warnings: Sequence[DocumentWarning] = (),
 ) -> Document:
     """Turn one raw segment into a Document, whatever its bytes hold."""
-    content = segment.content
-    decoded = decode(content, options.encoding)
     warnings = list(extra_warnings)
+    size = segment.content_end - segment.content_start
+    if size > options.max_document_bytes:
+        warnings.append(DocumentWarning(
+            "record.too_large",
+            f"{size} bytes, over the limit of {options.max_document_bytes} (max_document_bytes): not processed",
+            segment.content_offset,
+        ))
+        content = b""
+    else:
+        content = segment.content
+    decoded = decode(content, options.encoding)
     if decoded.bad_offsets:
         first = decoded.bad_offsets[0] + segment.content_offset
         warnings.append(
@@ -98,7 +107,7 @@ def build_document(
         source=Source(
             path=path,
             offset=segment.content_offset,
-            length=len(content),
+            length=size,
             encoding=decoded.encoding,
             confidence=round(decoded.confidence, 4),
         ),

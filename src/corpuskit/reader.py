@@ -20,7 +20,7 @@ from corpuskit.model import Document, DocumentWarning
 from corpuskit.options import Options
 from corpuskit.pipeline import build_document, split_name
 from corpuskit.segments import Segment, iter_segments
-from corpuskit.sources import Input, open_inputs
+from corpuskit.sources import Input, Limits, open_inputs
 
 __all__ = ["ErrorHandler", "WorkItem", "plan", "read", "read_segments"]
 
@@ -49,6 +49,8 @@ def _dialect_for(options: Options, head: bytes) -> Dialect:
 
 
 def _fail_message(exc: BaseException) -> str:
+    if isinstance(exc, CorpuskitError):
+        return exc.message
     if isinstance(exc, EOFError):
         return "truncated compressed stream (input ended early)"
     return f"read failed: {exc}"
@@ -124,7 +126,8 @@ def _plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitE
 def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[WorkItem | CorpuskitError]:
     """Every record of every input, in order, with the errors met along the way."""
     paths = [os.fspath(s) for s in sources]
-    for item in open_inputs(paths):
+    limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
+    for item in open_inputs(paths, limits=limits):
         if isinstance(item, CorpuskitError):
             yield item
             continue

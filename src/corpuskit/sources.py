@@ -26,7 +26,7 @@ import attrs
 
 from corpuskit.errors import InputError
 
-__all__ = ["Input", "open_inputs", "sniff"]
+__all__ = ["Guard", "Input", "Limits", "open_inputs", "sniff"]
 
 _PEEK = 8192
 
@@ -56,9 +56,11 @@ class Guard(io.RawIOBase):
     reader reports ``error`` with ``position``, the offset where the data stopped.
     """
 
-    def __init__(self, inner: BinaryIO) -> None:
+    def __init__(self, inner: BinaryIO, *, below: Guard | None = None, limits: Limits | None = None) -> None:
         super().__init__()
         self._inner = inner
+        self._below = below  # the guard of the compressed stream this one decompresses
+        self._limits = limits or Limits()
         self.position = 0
         self.error: BaseException | None = None
 
@@ -79,7 +81,32 @@ class Guard(io.RawIOBase):
         n = len(data)
         buffer[:n] = data
         self.position += n
+        if self._below is not None:
+            self._check_limits()
         return n
+
+    def _check_limits(self) -> None:
+        """Stop a decompression bomb: too many bytes out, or too many per byte in."""
+        limits = self._limits
+        assert self._below is not None
+        if self.position > limits.max_input_bytes:
+            self.error = InputError(
+                f"decompressed size over {limits.max_input_bytes} bytes (max_input_bytes); rest not read")
+        elif self.position > _RATIO_SLACK and self.position > limits.max_ratio * max(self._below.position, 1):
+            self.error = InputError(
+                f"decompresses over {limits.max_ratio} times its size (max_ratio): possible decompression bomb; "
+                "rest not read")
+
+
+@attrs.frozen
+class Limits:
+    """Bounds against hostile archives (Options.max_ratio / max_input_bytes)."""
+
+    max_ratio: int = 1000
+    max_input_bytes: int = 1 << 40
+
+
+_RATIO_SLACK = 16 << 20  # small files may compress extremely well; judge the ratio past this
 
 
 @attrs.frozen
@@ -144,23 +171,24 @@ def _peek(stream: io.BufferedReader[Any], n: int = _PEEK) -> bytes:
     return head[:n]
 
 
-def open_inputs(paths: list[str], *, max_depth: int = 3) -> Iterator[Input | InputError]:
+def open_inputs(paths: list[str], *, limits: Limits | None = None, max_depth: int = 3) -> Iterator[Input | InputError]:
     """Yield an :class:`Input` per corpus file under ``paths`` (or the error met).
 
     Each stream is open only while the consumer works on it: it is closed when the
     generator is resumed, so a zip of a million members holds one member open at a time.
     """
+    lim = limits or Limits()
     for path in paths:
         if path == "-":
-            yield from _open_stream("<stdin>", "stdin", sys.stdin.buffer, max_depth)
+            yield from _open_stream("<stdin>", "stdin", sys.stdin.buffer, max_depth, lim)
             continue
         if os.path.isdir(path):
-            yield from _walk(path, max_depth)
+            yield from _walk(path, max_depth, lim)
             continue
-        yield from _open_file(path, max_depth)
+        yield from _open_file(path, max_depth, lim)
 
 
-def _walk(root: str, max_depth: int) -> Iterator[Input | InputError]:
+def _walk(root: str, max_depth: int, limits: Limits) -> Iterator[Input | InputError]:
     found = False
     for dirpath, dirnames, filenames in os.walk(root, onerror=None):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -168,12 +196,12 @@ def _walk(root: str, max_depth: int) -> Iterator[Input | InputError]:
             if name.startswith("."):
                 continue
             found = True
-            yield from _open_file(os.path.join(dirpath, name), max_depth)
+            yield from _open_file(os.path.join(dirpath, name), max_depth, limits)
     if not found:
         yield InputError("directory holds no files", path=root)
 
 
-def _open_file(path: str, max_depth: int) -> Iterator[Input | InputError]:
+def _open_file(path: str, max_depth: int, limits: Limits) -> Iterator[Input | InputError]:
     try:
         fh = open(path, "rb", buffering=1 << 16)  # noqa: SIM115 - closed below
     except FileNotFoundError:
@@ -186,13 +214,13 @@ def _open_file(path: str, max_depth: int) -> Iterator[Input | InputError]:
         yield InputError(exc.strerror or str(exc), path=path)
         return
     with fh:
-        yield from _open_stream(path, os.path.basename(path), fh, max_depth)
+        yield from _open_stream(path, os.path.basename(path), fh, max_depth, limits)
 
 
 def _open_stream(
-    path: str, filename: str, raw: BinaryIO, depth: int
+    path: str, filename: str, raw: BinaryIO, depth: int, limits: Limits, below: Guard | None = None
 ) -> Iterator[Input | InputError]:
-    guard = Guard(raw)
+    guard = Guard(raw, below=below, limits=limits)
     stream = io.BufferedReader(guard, buffer_size=1 << 16)
     head = _peek(stream)
     if guard.error is not None and not head:
@@ -211,15 +239,16 @@ def _open_stream(
         else:
             inner = lzma.LZMAFile(stream, mode="rb")  # noqa: SIM115 - closed just below
         with inner:
-            yield from _open_stream(path, _strip_suffix(filename, kind), inner, depth - 1)  # type: ignore[arg-type]
+            yield from _open_stream(path, _strip_suffix(filename, kind), inner, depth - 1,  # type: ignore[arg-type]
+                                    limits, guard)
         return
     if kind == "zip":
-        yield from _zip(path, stream, depth)
+        yield from _zip(path, stream, depth, limits)
         if guard.error is not None:
             yield InputError(f"cannot read: {guard.error}", path=path, offset=guard.position)
         return
     if kind == "tar":
-        yield from _tar(path, stream, depth)
+        yield from _tar(path, stream, depth, limits)
         return
     if kind == "binary":
         yield InputError(f"not a text corpus: looks like {_describe_binary(head)}", path=path, offset=0)
@@ -259,7 +288,7 @@ def _member_ok(name: str) -> bool:
     return ".." not in parts
 
 
-def _zip(path: str, stream: io.BufferedReader[Any], depth: int) -> Iterator[Input | InputError]:
+def _zip(path: str, stream: io.BufferedReader[Any], depth: int, limits: Limits) -> Iterator[Input | InputError]:
     backing = _seekable(stream)
     try:
         zf = zipfile.ZipFile(backing)
@@ -267,12 +296,12 @@ def _zip(path: str, stream: io.BufferedReader[Any], depth: int) -> Iterator[Inpu
         yield InputError(f"corrupt zip archive: {exc}", path=path, offset=0)
         return
     with zf:
-        yield from _zip_members(path, zf, depth)
+        yield from _zip_members(path, zf, depth, limits)
     if backing is not stream:
         backing.close()
 
 
-def _zip_members(path: str, zf: zipfile.ZipFile, depth: int) -> Iterator[Input | InputError]:
+def _zip_members(path: str, zf: zipfile.ZipFile, depth: int, limits: Limits) -> Iterator[Input | InputError]:
     infos = zf.infolist()
     for info in infos:
         if info.is_dir():
@@ -284,24 +313,32 @@ def _zip_members(path: str, zf: zipfile.ZipFile, depth: int) -> Iterator[Input |
         base = info.filename.rsplit("/", 1)[-1]
         if base.startswith("."):
             continue
+        if info.file_size > limits.max_input_bytes or (
+            info.file_size > _RATIO_SLACK and info.file_size > limits.max_ratio * max(info.compress_size, 1)
+        ):
+            yield InputError(
+                f"member would decompress to {info.file_size} bytes from {info.compress_size} "
+                "(max_ratio / max_input_bytes): possible decompression bomb; skipped",
+                path=label, offset=info.header_offset)
+            continue
         try:
             member = zf.open(info)
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
             yield InputError(f"cannot open archive member: {exc}", path=label, offset=info.header_offset)
             continue
         with member:
-            yield from _open_stream(label, base, member, depth - 1)  # type: ignore[arg-type]
+            yield from _open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
 
 
-def _tar(path: str, stream: io.BufferedReader[Any], depth: int) -> Iterator[Input | InputError]:
+def _tar(path: str, stream: io.BufferedReader[Any], depth: int, limits: Limits) -> Iterator[Input | InputError]:
     try:
         with tarfile.open(fileobj=stream, mode="r|*") as tf:
-            yield from _tar_members(path, tf, depth)
+            yield from _tar_members(path, tf, depth, limits)
     except (tarfile.TarError, OSError, EOFError) as exc:
         yield InputError(f"corrupt tar archive: {exc}", path=path)
 
 
-def _tar_members(path: str, tf: tarfile.TarFile, depth: int) -> Iterator[Input | InputError]:
+def _tar_members(path: str, tf: tarfile.TarFile, depth: int, limits: Limits) -> Iterator[Input | InputError]:
     for info in tf:
         if not info.isfile():
             continue
@@ -316,4 +353,4 @@ def _tar_members(path: str, tf: tarfile.TarFile, depth: int) -> Iterator[Input |
         if member is None:
             continue
         with member:
-            yield from _open_stream(label, base, member, depth - 1)  # type: ignore[arg-type]
+            yield from _open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
