@@ -19,7 +19,7 @@ from corpuskit.options import Options
 from corpuskit.repair import REPAIR_RULES
 from corpuskit.rules import Rule
 from corpuskit.segments import Segment
-from corpuskit.typos import TYPO_RULES
+from corpuskit.typos import TYPO_RULES, suggestions
 
 __all__ = ["CLEANING_RULES", "build_document", "clean", "split_name"]
 
@@ -90,6 +90,7 @@ def build_document(
             )
         )
     text, edits, problems = clean(decoded.text, options)
+    problems.extend(suggestions(text, options))
     warnings.extend(problems)
     if options.rule_on("structure"):
         try:

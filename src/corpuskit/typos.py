@@ -1,9 +1,380 @@
-"""Typo correction rules, run after the encoding and normalisation rules."""
+"""Typo correction that never damages a name: layered, conservative, auditable.
+
+Three rules run after the encoding and normalisation rules, in this order, each
+switchable by name and each recording its own edits:
+
+- ``typo.user``: the user's own ``wrong -> right`` file (words and phrases);
+- ``typo.known``: codespell's unambiguous known misspellings (``tge`` → ``the``);
+- ``typo.frequency``: an unknown lowercase word one edit away from exactly one common
+  word (``onlie`` → ``online``).
+
+What is never touched (by the last two rules; the user's rules are the user's call,
+except for URLs and protected words): words in any dictionary or common on the web,
+capitalised words inside a sentence (names), acronyms and other mixed case, words
+joined to digits, hyphens or underscores, anything inside a URL, e-mail address,
+hashtag, @handle or file name, and words in other scripts or with accents. A
+capitalised word at the start of a sentence or line is corrected only with evidence
+from the document itself: its correction occurs elsewhere in the same document
+(``Siria, Aleppo`` → ``Syria`` because the article says "Syria" many times; ``Vidino``
+has no common word one edit away, so nothing can happen to it). The same evidence
+for a capitalised word inside a sentence only yields a ``typo.suggestion`` warning.
+
+Speed: the text is split on whitespace in C, the unique chunks are checked against the
+dictionary as one set difference, and only the few chunks left over are tokenised and
+looked at in Python. Only unknown words pay for candidate generation, cached per word.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable, Iterator
+
+import attrs
+
+from corpuskit import wordlists
+from corpuskit.edits import Edit
+from corpuskit.model import DocumentWarning
+from corpuskit.options import Options
 from corpuskit.rules import Rule
 
-__all__ = ["TYPO_RULES"]
+__all__ = ["TYPO_RULES", "frequency_choice", "suggestions"]
 
-TYPO_RULES: tuple[Rule, ...] = ()
+# A word: letters joined by internal apostrophes (doesn't, Qur’anic). Digits, hyphens and
+# underscores end a word, and a word touching one is left alone.
+_LETTERS = r"[^\W\d_]"
+_WORD = re.compile(rf"{_LETTERS}+(?:['’]{_LETTERS}+)*")
+_APOSTROPHES = str.maketrans({"’": "'"})
+# Characters that may sit between a sentence end (or line start) and its first word.
+_OPENERS = frozenset(" \t\u00a0\"'“‘([«¿¡*-–—")
+_SENTENCE_END = frozenset(".!?…")
+# A whitespace-delimited chunk that looks like a URL, e-mail, handle, hashtag or file name.
+_MACHINE = re.compile(r"://|@|#|\bwww\.|\w\.\w|[\\/_=]")
+
+#: typo.frequency: minimum word length (shorter words are too ambiguous).
+MIN_LENGTH = 4
+#: The candidate must be at least this common (centi-zipf; 350 = 3 per million words)...
+CANDIDATE_MIN_CZ = 350
+#: ...at least this much more common than the word itself (200 = 100 times)...
+MARGIN_CZ = 200
+#: ...and at least this much more common than the runner-up (100 = 10 times).
+WINNER_CZ = 100
+
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> Iterator[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    for a, b in splits:
+        if b:
+            yield a + b[1:]
+            if len(b) > 1:
+                yield a + b[1] + b[0] + b[2:]
+            for c in _ALPHABET:
+                if c != b[0]:
+                    yield a + c + b[1:]
+        for c in _ALPHABET:
+            yield a + c + b
+
+
+@attrs.frozen
+class Choice:
+    """What typo.frequency thinks of an unknown word: the best candidate and why."""
+
+    word: str
+    best: str | None
+    best_cz: int
+    runner_up_cz: int
+    word_cz: int
+
+    @property
+    def accepted(self) -> bool:
+        return (
+            self.best is not None
+            and self.best_cz >= CANDIDATE_MIN_CZ
+            and self.best_cz - max(self.word_cz, 100) >= MARGIN_CZ
+            and self.best_cz - self.runner_up_cz >= WINNER_CZ
+        )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def frequency_choice(word: str) -> Choice:
+    """The dictionary words one edit away from lowercase ``word``, ranked by frequency."""
+    en = wordlists.english()
+    freq, real = en.freq, en.real
+    scored = sorted(
+        ((freq.get(c, 0), c) for c in set(_edits1(word)) - {word} if c in real),
+        reverse=True,
+    )
+    best_cz, best = scored[0] if scored else (0, None)
+    runner_up = scored[1][0] if len(scored) > 1 else 0
+    return Choice(word, best, best_cz, runner_up, freq.get(word, 0))
+
+
+# --- the scan shared by the rules ---------------------------------------------------------
+
+
+@attrs.frozen
+class _Scan:
+    """The words of one text that are not known words, by lowercase form."""
+
+    text: str
+    unknown: frozenset[str]  # tokens as written, whose lowercase form is not known
+
+    @functools.cached_property
+    def counts(self) -> dict[str, int]:
+        """Occurrences of each lowercase word in the text (for document evidence)."""
+        out: dict[str, int] = {}
+        for w in _WORD.findall(self.text):
+            k = w.lower().translate(_APOSTROPHES)
+            out[k] = out.get(k, 0) + 1
+        return out
+
+
+_last_scan: list[_Scan] = []
+
+
+def _scan(text: str) -> _Scan:
+    """Unknown tokens of ``text``; the last result is reused by the next rule on the same text."""
+    cached = _last_scan[0] if _last_scan else None
+    if cached is not None and cached.text is text:
+        return cached
+    en = wordlists.english()
+    real, freq = en.real, en.freq
+    unknown: set[str] = set()
+    for chunk in set(text.split()).difference(real):
+        for tok in _WORD.findall(chunk):
+            if tok in real:
+                continue
+            low = tok.lower().translate(_APOSTROPHES)
+            if low in real or freq.get(low, 0) >= wordlists.COMMON_CZ:
+                continue
+            unknown.add(tok)
+    scan = _Scan(text, frozenset(unknown))
+    _last_scan[:] = [scan]
+    return scan
+
+
+def _shape(tok: str) -> str | None:
+    """``lower``, ``title`` (Capitalised) or None for anything else (acronyms, McName, accents)."""
+    if not tok.translate(_APOSTROPHES).isascii():
+        return None
+    if tok.islower():
+        return "lower"
+    if len(tok) > 1 and tok[0].isupper() and tok[1:].islower():
+        return "title"
+    return None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END or text[i] == "\r"
+
+
+def _machine(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a URL, address, handle, number or file name."""
+    if (start > 0 and (text[start - 1].isdigit() or text[start - 1] in "_-")) or (
+        end < len(text) and (text[end].isdigit() or text[end] in "_-")
+    ):
+        return True
+    a = start
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return _MACHINE.search(text, a, b) is not None
+
+
+def _recase(tok: str, right: str) -> str:
+    if tok[0].isupper() and right[:1].islower():
+        return right[0].upper() + right[1:]
+    return right
+
+
+def _apostrophe(text: str, right: str) -> str:
+    """Write a correction's apostrophe the way the document writes its own."""
+    if "'" in right and text.count("’") > text.count("'"):
+        return right.replace("'", "’")
+    return right
+
+
+def _occurrences(text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
+    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    if not alts:
+        return iter(())
+    pattern = re.compile(rf"(?<!{_LETTERS})(?<!{_LETTERS}['’])(?:{alts})(?!{_LETTERS})(?!['’]{_LETTERS})")
+    return pattern.finditer(text)
+
+
+def _protected(options: Options) -> frozenset[str]:
+    return wordlists.protected_words(options.protected_words_file) if options.protected_words_file else frozenset()
+
+
+# --- the rules ------------------------------------------------------------------------------
+
+
+def find_user(text: str, options: Options) -> list[Edit]:
+    if not options.typo_user_file:
+        return []
+    rules = wordlists.user_rules(options.typo_user_file)
+    protected = _protected(options)
+    edits: list[Edit] = []
+    for wrong, right in rules.phrases:
+        words = [re.escape(w) for w in wrong.split()]
+        pattern = re.compile(rf"(?<!{_LETTERS})" + r"\s+".join(words) + rf"(?!{_LETTERS})", re.IGNORECASE)
+        for m in pattern.finditer(text):
+            before = m.group()
+            if not _machine(text, m.start(), m.end()):
+                edits.append(Edit("typo.user", m.start(), m.end(), before, _recase(before, right)))
+    if rules.words:
+        variants: dict[str, str] = {}
+        for wrong, right in rules.words.items():
+            variants[wrong] = right
+            if wrong.islower():
+                variants.setdefault(wrong[0].upper() + wrong[1:], _recase(wrong.title(), right))
+        for m in _occurrences(text, variants):
+            tok = m.group()
+            if tok.lower().translate(_APOSTROPHES) in protected or _machine(text, m.start(), m.end()):
+                continue
+            edits.append(Edit("typo.user", m.start(), m.end(), tok, variants[tok]))
+    return _non_overlapping(edits)
+
+
+def _non_overlapping(edits: list[Edit]) -> list[Edit]:
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if out and e.start < out[-1].end:
+            continue
+        out.append(e)
+    return out
+
+
+def _candidates(text: str, options: Options) -> Iterator[tuple[str, str, str]]:
+    """(token, shape, lowercase form) for every unknown, correctable, unprotected token."""
+    scan = _scan(text)
+    protected = _protected(options)
+    for tok in scan.unknown:
+        shape = _shape(tok)
+        if shape is None:
+            continue
+        low = tok.lower().translate(_APOSTROPHES)
+        if low in protected or not wordlists.ASCII_WORD.fullmatch(low):
+            continue
+        yield tok, shape, low
+
+
+def find_known(text: str, options: Options) -> list[Edit]:
+    table = wordlists.misspellings()
+    fixes = {tok: (shape, table[low]) for tok, shape, low in _candidates(text, options) if low in table}
+    return _place(text, "typo.known", fixes, evidence=False)
+
+
+def find_frequency(text: str, options: Options) -> list[Edit]:
+    fixes: dict[str, tuple[str, str]] = {}
+    for tok, shape, low in _candidates(text, options):
+        if len(low) < MIN_LENGTH or "'" in low:
+            continue
+        choice = frequency_choice(low)
+        if choice.accepted and choice.best is not None:
+            fixes[tok] = (shape, choice.best)
+    return _place(text, "typo.frequency", fixes, evidence=True)
+
+
+def _place(text: str, rule: str, fixes: dict[str, tuple[str, str]], *, evidence: bool) -> list[Edit]:
+    """Edits for every safe occurrence of the tokens in ``fixes``.
+
+    Capitalised tokens are corrected only at the start of a sentence or line; with
+    ``evidence`` (typo.frequency) also only when their correction occurs elsewhere in
+    the document.
+    """
+    if not fixes:
+        return []
+    counts = _scan(text).counts if evidence else {}
+    edits = []
+    for m in _occurrences(text, fixes):
+        tok = m.group()
+        shape, right = fixes[tok]
+        if shape == "title":
+            if not _sentence_start(text, m.start()):
+                continue
+            if evidence and counts.get(right.lower(), 0) < 1:
+                continue
+        if _machine(text, m.start(), m.end()):
+            continue
+        edits.append(Edit(rule, m.start(), m.end(), tok, _apostrophe(text, _recase(tok, right))))
+    return edits
+
+
+def suggestions(text: str, options: Options) -> list[DocumentWarning]:
+    """Likely typos not corrected because the evidence is not strong enough.
+
+    A capitalised word inside a sentence whose one-edit neighbour is a common word that
+    the document itself uses (``in Siria and Iraq`` in an article about Syria), and
+    lowercase unknown words whose best candidate is common but not a clear winner.
+    Empty when ``typo.frequency`` is off.
+    """
+    if not options.rule_on("typo.frequency") or not options.rule_on("typo.suggestion"):
+        return []
+    try:
+        return _suggestions(text, options)
+    except Exception:  # a failing rule is reported by the rule itself, as pipeline.error
+        return []
+
+
+def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
+    out: list[DocumentWarning] = []
+    seen: set[tuple[str, str]] = set()
+    counts: dict[str, int] | None = None
+    for tok, shape, low in sorted(_candidates(text, options)):
+        if len(low) < MIN_LENGTH or "'" in low:
+            continue
+        choice = frequency_choice(low)
+        if choice.best is None or choice.best_cz < CANDIDATE_MIN_CZ:
+            continue
+        if shape == "lower" and not choice.accepted and choice.best_cz - max(choice.word_cz, 100) >= MARGIN_CZ:
+            why = "a likely correction, not a clear winner"
+        elif shape == "title" and choice.accepted:
+            if counts is None:
+                counts = _scan(text).counts
+            if counts.get(choice.best, 0) < 1:
+                continue
+            why = f"{_recase(tok, choice.best)!r} occurs elsewhere in the document"
+        else:
+            continue
+        if (tok, choice.best) in seen:
+            continue
+        seen.add((tok, choice.best))
+        m = next(_occurrences(text, [tok]), None)
+        if shape == "title" and m is not None and _sentence_start(text, m.start()):
+            continue  # corrected by the rule itself
+        out.append(
+            DocumentWarning("typo.suggestion", f"{tok!r} may be a typo for {_recase(tok, choice.best)!r} ({why})")
+        )
+    return out
+
+
+TYPO_RULES: tuple[Rule, ...] = (
+    Rule(
+        name="typo.user",
+        find=find_user,
+        summary="the user's own 'wrong -> right' corrections (option typo_user_file)",
+        example=("the gorup said", "the group said"),
+    ),
+    Rule(
+        name="typo.known",
+        find=find_known,
+        summary="known misspellings from codespell's dictionary, unambiguous entries only",
+        example=("Above all, tge group is", "Above all, the group is"),
+    ),
+    Rule(
+        name="typo.frequency",
+        find=find_frequency,
+        summary="an unknown lowercase word one edit away from exactly one common word",
+        example=("This form of onlie radicalization", "This form of online radicalization"),
+    ),
+)
