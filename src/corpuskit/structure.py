@@ -1,4 +1,19 @@
-"""Find structure in cleaned text: blocks with a region and a kind, and header metadata."""
+"""Find structure in cleaned text: blocks with a region and a kind, and header metadata.
+
+The stage is a chain of small readers over the same list of blocks (``blocks.spans``):
+the header from the top (``header``), the trailer from the bottom (``trailer``), then
+headings and repeated paragraphs in what is left (``body``). Each reader can be switched
+off on its own, as rules are, through ``Options.rule_on``:
+
+- ``structure``: the whole stage (the pipeline checks it; off gives flat paragraphs);
+- ``structure.header``: title, dateline, byline, authors, date, note, standfirst;
+- ``structure.trailer``: comments, spam, bios and boilerplate at the end;
+- ``structure.headings``: headings inside the body;
+- ``structure.duplicates``: later copies of a body paragraph.
+
+Publication dates come only from the header, or failing that from a trailer line that
+says "Published"/"Posted"/"Updated": never from the body.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +21,17 @@ import re
 
 import attrs
 
+from corpuskit.blocks import spans
+from corpuskit.body import duplicate_pairs, heading_indices
+from corpuskit.dates import find_date
+from corpuskit.header import Header, read_header
 from corpuskit.model import Block, DocumentWarning
 from corpuskit.options import Options
+from corpuskit.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_PUBLISHED = re.compile(r"\b(?:published|posted|updated|first\s+appeared)\b", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -28,16 +48,54 @@ class Structure:
 
 def cut_blocks(text: str) -> list[Block]:
     """Cut text into one block per non-blank line, trimmed, all ``body``/``paragraph``."""
-    blocks = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        line = m.group()
-        lead = len(line) - len(line.lstrip())
-        trail = len(line) - len(line.rstrip())
-        blocks.append(Block("paragraph", "body", s + lead, e - trail, line.strip()))
-    return blocks
+    return [Block("paragraph", "body", s, e, text[s:e]) for s, e in spans(text)]
 
 
 def analyse(text: str, options: Options) -> Structure:
-    """The structure of one document (identity stage: paragraphs in the body)."""
-    return Structure(blocks=tuple(cut_blocks(text)))
+    """The structure of one document's cleaned text."""
+    cut = spans(text)
+    texts = [text[s:e] for s, e in cut]
+    n = len(texts)
+    kinds = ["paragraph"] * n
+    regions = ["body"] * n
+    dup_of: dict[int, int] = {}
+
+    header = read_header(texts, dayfirst=options.dayfirst) if options.rule_on("structure.header") else Header()
+    for i, kind in enumerate(header.kinds):
+        kinds[i], regions[i] = kind, "header"
+    body_start = header.end
+
+    stop = n
+    if options.rule_on("structure.trailer"):
+        trailer = find_trailer(texts, body_start, header.authors)
+        stop = trailer.start
+        for i, kind in enumerate(trailer.kinds, start=stop):
+            kinds[i], regions[i] = kind, "trailer"
+
+    if options.rule_on("structure.headings"):
+        for i in heading_indices(texts, body_start, stop):
+            kinds[i] = "heading"
+    if options.rule_on("structure.duplicates"):
+        paragraphs = [i for i in range(body_start, stop) if kinds[i] == "paragraph"]
+        dup_of = duplicate_pairs(texts, paragraphs)
+        for i in dup_of:
+            kinds[i] = "duplicate"
+
+    date = header.date
+    if date is None:
+        for i in range(stop, n):
+            if _PUBLISHED.search(texts[i]):
+                found = find_date(texts[i], dayfirst=options.dayfirst)
+                if found is not None and not found.ambiguous:
+                    date = found.iso
+                    break
+
+    blocks = tuple(Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i)) for i, (s, e) in enumerate(cut))
+    return Structure(
+        blocks=blocks,
+        title=header.title,
+        authors=header.authors,
+        date=date,
+        dateline=header.dateline,
+        warnings=header.warnings,
+    )

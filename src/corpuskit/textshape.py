@@ -1,0 +1,186 @@
+"""Cheap shape measures of one line of text, shared by the header, body and trailer.
+
+They are deliberately shallow (a split, a set look-up, a character test) so that the
+structure stage stays far below the pipeline's per-document budget.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "STOPWORDS",
+    "ends_sentence",
+    "fold",
+    "is_titleish",
+    "stopword_share",
+    "words",
+]
+
+#: Common English function words: prose is dense in them, menus, names and spam are not.
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+    ]
+)
+
+_CLOSERS = "\"'”’»)]*"
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def words(line: str) -> list[str]:
+    """The alphabetic words of a line (digits and punctuation dropped)."""
+    return _WORD.findall(line)
+
+
+def last_char(line: str) -> str:
+    """The last character that is not a closing quote or bracket ('' if none)."""
+    stripped = line.rstrip(_CLOSERS + " ")
+    return stripped[-1] if stripped else ""
+
+
+def ends_sentence(line: str) -> bool:
+    """Whether the line ends like a sentence ('.', '!', '?', '…', ':' or ';')."""
+    return last_char(line) in ".!?…:;"
+
+
+def stopword_share(ws: list[str]) -> float:
+    """Share of ``ws`` that are stopwords (0.0 for no words)."""
+    if not ws:
+        return 0.0
+    return sum(1 for w in ws if w.lower() in STOPWORDS) / len(ws)
+
+
+def is_titleish(line: str) -> bool:
+    """Starts like a title: an upper-case letter, a digit or an opening quote."""
+    first = line.lstrip("\"'“‘«([")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def fold(name: str) -> str:
+    """A name compared loosely: accents dropped, case folded ("Périer" == "perier")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -1,0 +1,80 @@
+"""Every number the structure stage decides with, in one place.
+
+The structure stage (``structure``, ``header``, ``body``, ``trailer``) reads its limits
+from here and nowhere else, so that tuning it is a one-file change and a reviewer can see
+every knob at once. Each value says what it protects against; ``docs/structure.md``
+explains the features they weigh. Values were set on the seed articles and checked on
+the evaluation set described in ``tests/test_trailer.py``; move one only with that
+evaluation re-run.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# -- header -------------------------------------------------------------------------
+
+#: How many leading blocks may hold header material (dateline, title, byline, date,
+#: note, standfirst). Real headers are short; a bigger window lets body lines be taken.
+HEADER_MAX_BLOCKS: Final = 6
+#: A title is one line of at most this many words and characters, not ending in '.'.
+TITLE_MAX_WORDS: Final = 24
+TITLE_MAX_CHARS: Final = 200
+#: A dateline ("Siria, Aleppo", "WASHINGTON") is a few capitalised words at most.
+DATELINE_MAX_WORDS: Final = 5
+DATELINE_MAX_CHARS: Final = 48
+#: A byline or date line is short; a longer line is prose that happens to say "by".
+BYLINE_MAX_CHARS: Final = 160
+#: A standfirst is one prose block of at most this many characters.
+STANDFIRST_MAX_CHARS: Final = 500
+#: An author name has this many tokens (given names, particles, family names).
+NAME_MIN_TOKENS: Final = 2
+NAME_MAX_TOKENS: Final = 5
+
+# -- body ---------------------------------------------------------------------------
+
+#: A heading is a short line between paragraphs: at most this many words and chars.
+HEADING_MAX_WORDS: Final = 12
+HEADING_MAX_CHARS: Final = 100
+#: ...and the block after it is prose at least this many times as long (or ends a
+#: sentence), so two short lines in a row are not both taken for headings.
+HEADING_NEXT_RATIO: Final = 1.5
+#: A block shorter than this is never a duplicate: "Share", "Reuters" or a repeated
+#: one-word line is not a repeated paragraph.
+DUPLICATE_MIN_CHARS: Final = 40
+
+# -- trailer ------------------------------------------------------------------------
+
+#: The body keeps at least this many characters (or all of it, when shorter), and at
+#: least its first block: the trailer never empties an article.
+MIN_BODY_CHARS: Final = 200
+#: A block scoring at least this much is junk by itself.
+JUNK_THRESHOLD: Final = 2.0
+#: Feature weights (added to a block's junk score).
+W_MARKER: Final = 4.0  # "Comments", "Related posts", "Share this", "About the author"
+W_WIDGET: Final = 3.0  # "NAME in: POST TITLE" (a recent-comments widget line)
+W_ATTRIBUTION: Final = 3.0  # "NAME says:", "March 3, 2018 at 5:12 pm", "Reply"
+W_SPAM_WORD: Final = 2.0  # per spam-vocabulary hit, capped at two hits
+W_URL_SHARE: Final = 2.0  # URLs make up at least URL_SHARE_MIN of the block
+W_PRAISE: Final = 2.0  # second-person praise: "great article", "your blog"
+W_BIO: Final = 3.0  # "NAME is a/an ... journalist", or the byline author + "is"
+W_TRUNCATED: Final = 0.5  # ends in "..." as widget excerpts do
+W_PROSE: Final = 2.5  # long, stopword-rich, sentence-ending: an article paragraph
+W_LONG: Final = 1.0  # per LONG_BLOCK_CHARS beyond the first: junk lines are short
+URL_SHARE_MIN: Final = 0.3
+#: Prose: at least this share of a block's words are English stopwords...
+PROSE_STOPWORD_MIN: Final = 0.28
+#: ...in a block of at least this many words.
+PROSE_MIN_WORDS: Final = 12
+LONG_BLOCK_CHARS: Final = 400
+#: A bio names its subject within this many characters and is at most BIO_MAX_CHARS.
+BIO_NAME_MAX_CHARS: Final = 60
+BIO_MAX_CHARS: Final = 700
+#: Comment bodies under a comment head ("NAME says:"): at most this many blocks, each
+#: at most COMMENT_BODY_MAX_CHARS, are taken with the head.
+COMMENT_BODY_MAX_BLOCKS: Final = 3
+COMMENT_BODY_MAX_CHARS: Final = 800
+#: Under a marker line ("Comments", "Related posts") everything up to the end is
+#: trailer, but only when the marker sits in the last TRAILER_MARKER_MAX_SHARE of the
+#: document's characters: a "Comments" heading at the top is not a comment section.
+TRAILER_MARKER_MAX_SHARE: Final = 0.5
