@@ -271,6 +271,16 @@ def cmd_unpack(args: argparse.Namespace, reporter: _Reporter) -> int:
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
+def cmd_shard(args: argparse.Namespace, reporter: _Reporter) -> int:
+    from corpuskit.shard import parse_size, shard
+
+    size = parse_size(args.shard_size)  # a bad size is a usage error, before reading
+    result = shard(args.inputs, args.output, shard_size=size, on_error=reporter, _options=_options(args))
+    print(f"corpuskit: wrote {result.documents} document(s) in {len(result.shards)} shard(s) "
+          f"under {args.output}", file=sys.stderr)
+    return EXIT_INPUT if reporter.failed else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corpuskit",
@@ -309,6 +319,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", "-o", required=True, metavar="DIR")
     p.add_argument("--dialect", help="force a dialect")
     p.set_defaults(func=cmd_unpack)
+
+    p = sub.add_parser("shard", help="write jsonl.gz shards with done markers (datatrove/dolma layout)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--output", "-o", required=True, metavar="DIR")
+    p.add_argument("--shard-size", default="1GB", metavar="SIZE",
+                   help="compressed size of a shard, e.g. 1GB, 500MiB (default: 1GB)")
+    _add_reader_args(p)
+    p.set_defaults(func=cmd_shard, strict=False)
     return parser
 
 

@@ -1,47 +1,201 @@
-"""Build documents in worker processes while keeping input order and flat memory."""
+"""Build documents in worker processes while keeping input order and flat memory.
+
+The parent plans (splits files into records, names them, finds duplicates: cheap and
+sequential, so every record gets exactly the id it gets with ``jobs=1``); workers do
+the expensive per-document work. Records travel in batches of consecutive records,
+which for a big concatenated file are byte ranges cut on delimiter lines; batches of
+small files spread many files over the workers. At most a few batches per worker are
+in flight, so memory stays flat however big the corpus.
+
+Measured on this project (``docs/performance.md``): shipping a record's raw bytes to a
+worker costs ~4 ms per MB (pickle both ends), shipping the built Document back ~40 ms
+per MB (thousands of small attrs objects). So workers reading their own byte ranges
+would save little; what bounds the speed-up of ``read(jobs=N)`` is bringing Documents
+back. Work that ends in bytes anyway (``corpuskit shard``, Dask exports) therefore
+serialises in the workers through :func:`map_batches` and ships bytes, not objects.
+"""
 
 from __future__ import annotations
 
+import copyreg
 import os
+import types
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 from corpuskit.errors import CorpuskitError
 from corpuskit.model import Document
 from corpuskit.options import Options
 
-__all__ = ["build_parallel"]
+__all__ = ["build_parallel", "map_batches", "resolve_jobs"]
 
-_BATCH = 64
+T = TypeVar("T")
+
+# a batch is cut when it holds this many raw bytes or this many records
+BATCH_BYTES = 1 << 19
+BATCH_RECORDS = 256
+# batches in flight per worker: enough to keep every worker busy while the parent
+# drains results in order, few enough that memory stays flat
+WINDOW_PER_JOB = 3
 
 
-def _build_batch(items: list[object], options: Options) -> list[Document]:
+def _mapping(value: dict[str, str]) -> Mapping[str, str]:
+    return types.MappingProxyType(value)
+
+
+def _reduce_mapping(value: types.MappingProxyType[str, str]) -> tuple[Any, tuple[dict[str, str]]]:
+    return _mapping, (dict(value),)
+
+
+# Document.metadata is a read-only mapping proxy, which pickle refuses; teach pickle
+# to send it as a dict (module import runs in every worker and every Dask process).
+copyreg.pickle(types.MappingProxyType, _reduce_mapping)
+
+
+def resolve_jobs(jobs: int) -> int:
+    """``0`` means every core this process may use."""
+    if jobs > 0:
+        return jobs
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1
+
+
+def _size(item: object) -> int:
+    segment = getattr(item, "segment", None)
+    return len(segment.raw) if segment is not None else 0
+
+
+def _full(size: int, count: int) -> bool:
+    return size >= BATCH_BYTES or count >= BATCH_RECORDS
+
+
+# -- the worker side -----------------------------------------------------------------
+
+_worker_options: Options | None = None
+
+
+def _warm_up(options: Options) -> None:
+    """Pay each stage's one-time start-up (word lists, compiled patterns) once per worker.
+
+    Building one small document runs every stage, whatever stages exist, so nothing
+    here needs to know them.
+    """
+    from corpuskit.pipeline import build_document
+    from corpuskit.segments import Segment
+
+    text = b"Warm-up\n\nThe quick brown fox jumps over tge lazy dog.\n"
+    build_document(Segment(text, 0, 0, len(text), "warm-up.txt", 0), path="<warm-up>",
+                   doc_id="warm-up", name="warm-up.txt", options=options)
+
+
+def _init_worker(options: Options) -> None:
+    global _worker_options
+    _worker_options = options
+    _warm_up(options)
+
+
+def _run_batch(items: list[Any], fn: Callable[[list[Document]], T]) -> T:
+    from corpuskit.reader import build
+
+    options = _worker_options
+    assert options is not None, "worker used before its initializer ran"
+    return fn([build(item, options) for item in items])
+
+
+def _identity(docs: list[Document]) -> list[Document]:
+    return docs
+
+
+# -- the parent side -----------------------------------------------------------------
+
+
+def map_batches(
+    items: Iterable[object],
+    options: Options,
+    on_error: Callable[[CorpuskitError], None],
+    fn: Callable[[list[Document]], T],
+) -> Iterator[T]:
+    """``fn`` of each batch of built documents, in input order.
+
+    ``fn`` runs in the worker (it must be picklable: a module-level function), so a
+    caller that wants bytes in the end should turn documents into bytes there. Errors
+    met while planning are passed to ``on_error`` in their place in the input order.
+    With one job everything runs in this process, through the same batches, so the
+    output is the same whatever ``jobs`` is.
+    """
+    jobs = resolve_jobs(options.jobs)
+    if jobs == 1:
+        yield from _map_here(items, options, on_error, fn)
+        return
+    pending: deque[Future[T] | CorpuskitError] = deque()
+    window = jobs * WINDOW_PER_JOB
+
+    def drain(keep: int) -> Iterator[T]:
+        while len(pending) > keep:
+            head = pending.popleft()
+            if isinstance(head, CorpuskitError):
+                on_error(head)
+            else:
+                yield head.result()
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+        try:
+            batch: list[object] = []
+            size = 0
+            for item in items:
+                if isinstance(item, CorpuskitError):
+                    if batch:
+                        pending.append(pool.submit(_run_batch, batch, fn))
+                        batch, size = [], 0
+                    pending.append(item)  # reported in its place in the input order
+                    continue
+                batch.append(item)
+                size += _size(item)
+                if _full(size, len(batch)):
+                    pending.append(pool.submit(_run_batch, batch, fn))
+                    batch, size = [], 0
+                    yield from drain(window)
+            if batch:
+                pending.append(pool.submit(_run_batch, batch, fn))
+            yield from drain(0)
+        finally:
+            for f in pending:
+                if isinstance(f, Future):
+                    f.cancel()
+
+
+def _map_here(
+    items: Iterable[object], options: Options, on_error: Callable[[CorpuskitError], None],
+    fn: Callable[[list[Document]], T],
+) -> Iterator[T]:
     from corpuskit.reader import WorkItem, build
 
-    return [build(item, options) for item in items if isinstance(item, WorkItem)]
+    batch: list[Document] = []
+    size = 0
+    for item in items:
+        if isinstance(item, CorpuskitError):
+            if batch:
+                yield fn(batch)
+                batch, size = [], 0
+            on_error(item)
+            continue
+        assert isinstance(item, WorkItem)
+        batch.append(build(item, options))
+        size += len(item.segment.raw)
+        if _full(size, len(batch)):
+            yield fn(batch)
+            batch, size = [], 0
+    if batch:
+        yield fn(batch)
 
 
 def build_parallel(
-    items: Iterable[object], options: Options, on_error: object
+    items: Iterable[object], options: Options, on_error: Callable[[CorpuskitError], None]
 ) -> Iterator[Document]:
-    """Ordered, bounded fan-out: at most a few batches per worker are in flight."""
-    jobs = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
-    window = jobs * 4
-    pending: deque[Future[list[Document]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        batch: list[object] = []
-        for item in items:
-            if isinstance(item, CorpuskitError):
-                on_error(item)  # type: ignore[operator]
-                continue
-            batch.append(item)
-            if len(batch) >= _BATCH:
-                pending.append(pool.submit(_build_batch, batch, options))
-                batch = []
-                while len(pending) >= window:
-                    yield from pending.popleft().result()
-        if batch:
-            pending.append(pool.submit(_build_batch, batch, options))
-        while pending:
-            yield from pending.popleft().result()
+    """Documents built in ``options.jobs`` worker processes, in input order."""
+    for docs in map_batches(items, options, on_error, _identity):
+        yield from docs

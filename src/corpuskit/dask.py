@@ -1,0 +1,139 @@
+"""Read a corpus as a Dask bag, and export a bag from the workers (extra ``corpuskit[dask]``).
+
+Dask's ``read_bytes(delimiter=...)`` cuts on a fixed byte string, which splits a
+document wherever a body line merely starts like a delimiter, and misses the first
+header of a file. So the ranges are planned here, with the reader's own rule
+(:mod:`corpuskit.ranges`), and each partition of the bag is one range read by the
+reader's own code. Paths are anything fsspec opens (local paths, globs, ``s3://``,
+``gs://`` …); compressed files and archives are read whole, one partition each.
+
+Collecting documents to the client (``bag.compute()``) ships every Document through
+the scheduler and is slow; write results from the workers with :func:`to_files`.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import dask
+import dask.bag as db
+import fsspec
+from fsspec.core import get_fs_token_paths
+
+from corpuskit import exporters
+from corpuskit import parallel as _parallel  # noqa: F401 - teaches pickle Document.metadata
+from corpuskit.errors import CorpuskitError, ReadErrors
+from corpuskit.model import Document
+from corpuskit.options import Options
+from corpuskit.ranges import ByteRange, plan_file, range_items
+from corpuskit.reader import build
+
+__all__ = ["plan_ranges", "read_corpus", "to_files"]
+
+DEFAULT_BLOCKSIZE = 64 * 1024 * 1024
+
+
+def _files(fs: Any, paths: Sequence[str]) -> list[str]:
+    """Files under ``paths``, directories walked in sorted order, hidden names skipped."""
+    out: list[str] = []
+    for path in paths:
+        if fs.isdir(path):
+            found = sorted(fs.find(path))
+            out.extend(p for p in found if not any(part.startswith(".") for part in
+                                                    posixpath.relpath(p, path).split("/")))
+        else:
+            out.append(path)
+    return out
+
+
+def plan_ranges(
+    urlpath: str | Sequence[str], options: Options, blocksize: int = DEFAULT_BLOCKSIZE,
+    storage_options: dict[str, Any] | None = None,
+) -> tuple[Any, list[ByteRange]]:
+    """The filesystem and the byte ranges of every input, in input order."""
+    fs, _, paths = get_fs_token_paths(urlpath, mode="rb", storage_options=storage_options or {})
+    local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
+    ranges: list[ByteRange] = []
+    for path in _files(fs, paths):
+        label = path if local else fs.unstrip_protocol(path)
+        ranges.extend(plan_file(fs.open, path, int(fs.size(path)), options, blocksize, label=label))
+    return fs, ranges
+
+
+def _read_partition(ranges: Iterable[ByteRange], fs: Any, options: Options, errors: str) -> list[Document]:
+    docs: list[Document] = []
+    failures: list[CorpuskitError] = []
+    for rng in ranges:
+        for item in range_items(fs.open, rng, options):
+            if isinstance(item, CorpuskitError):
+                failures.append(item)
+            else:
+                docs.append(build(item, options))
+    if failures and errors == "raise":
+        raise ReadErrors(failures)
+    return docs
+
+
+def read_corpus(
+    urlpath: str | Sequence[str],
+    blocksize: int | str = DEFAULT_BLOCKSIZE,
+    *,
+    storage_options: dict[str, Any] | None = None,
+    errors: str = "raise",
+    **options: Any,
+) -> db.Bag:
+    """A bag of the Documents of ``urlpath``, one partition per byte range, in input order.
+
+    ``blocksize`` (bytes, or a string such as ``"64MiB"``) is the size a big
+    uncompressed corpus file is cut at, each edge moved to the next delimiter line.
+    ``options`` are :class:`corpuskit.Options` fields. With ``errors="raise"`` an input
+    that cannot be read fails its partition with :class:`ReadErrors`; with ``"skip"`` it
+    is left out. Unlike ``read()``, a name used twice in one file is made unique only
+    when both records fall in the same block.
+    """
+    if errors not in ("raise", "skip"):
+        raise ValueError("errors must be 'raise' or 'skip'")
+    opts = Options.from_kwargs(options)
+    size = dask.utils.parse_bytes(blocksize) if isinstance(blocksize, str) else int(blocksize)
+    fs, ranges = plan_ranges(urlpath, opts, size, storage_options)
+    if not ranges:
+        return db.from_sequence([], npartitions=1)
+    bag = db.from_sequence(ranges, npartitions=len(ranges))
+    return bag.map_partitions(_read_partition, fs, opts, errors)
+
+
+def _write_partition(docs: Iterable[Document], format: str, path: str, options: dict[str, Any]) -> str:
+    if "://" in path and not path.startswith("file://"):
+        exporter = exporters.create(format, **options)
+        if exporter.layout != "file":
+            raise CorpuskitError(f"format {format!r} writes a directory; give a local path", path=path)
+        with fsspec.open(path, "wb") as fh:
+            exporter.write(docs, fh)
+    else:
+        exporters.export(docs, format, path, **options)
+    return path
+
+
+def to_files(bag: db.Bag, format: str, output: str, *, compute: bool = True, **options: Any) -> Any:
+    """Write each partition of ``bag`` with the exporter ``format`` from the workers.
+
+    Files are ``OUTPUT/part-00000<suffix>`` (a directory per partition for directory
+    formats), one per partition, in partition order; nothing is sent to the client but
+    the paths. ``options`` are the exporter's options. Returns the paths, or the delayed
+    tasks with ``compute=False``.
+    """
+    cls = exporters.get(format)
+    exporters.parse_options(cls, options)  # a bad option fails here, not on a worker
+    if "://" not in output or output.startswith("file://"):
+        os.makedirs(output.removeprefix("file://"), exist_ok=True)
+    suffix = cls.suffix if cls.layout == "file" else ""
+    tasks = [
+        dask.delayed(_write_partition)(part, format, posixpath.join(output, f"part-{i:05d}{suffix}"), options)
+        for i, part in enumerate(bag.to_delayed())
+    ]
+    if not compute:
+        return tasks
+    return list(dask.compute(*tasks))
