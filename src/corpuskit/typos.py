@@ -60,22 +60,64 @@ MARGIN_CZ = 200
 #: ...and at least this much more common than the runner-up (100 = 10 times).
 WINNER_CZ = 100
 
+#: A capitalised word is corrected only if its correction occurs this often in the document.
+EVIDENCE_MIN = 2
+
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Keys next to each other on a QWERTY keyboard (same row or the rows above and below)."""
+    where = {c: (r, i) for r, row in enumerate(_ROWS) for i, c in enumerate(row)}
+    steps = {0: (-1, 1), -1: (0, 1), 1: (-1, 0)}  # row offset -> column offsets (rows are staggered)
+    return {
+        c: frozenset(d for d, (r2, i2) in where.items() if r2 - r in steps and i2 - i in steps[r2 - r])
+        for c, (r, i) in where.items()
+    }
+
+
+_NEAR = _neighbours()
+
+
+def _slips(word: str) -> Iterator[str]:
+    """The words that ``word`` could be one *typing* slip away from.
+
+    A typing slip is a letter dropped, two letters swapped, a key hit next to the right
+    one, or an extra letter doubled or struck beside a neighbour. Spelling mistakes of
+    another kind (``plesent`` for ``pleasant``) are left to codespell's list: read as
+    slips they point at the wrong word (``present``).
+    """
+    n = len(word)
+    for i in range(n + 1):
+        a, b = word[:i], word[i:]
+        for c in _ALPHABET:  # the typist dropped a letter
+            yield a + c + b
+        if not b:
+            continue
+        x = b[0]
+        if len(b) > 1:
+            yield a + b[1] + x + b[2:]  # two letters swapped
+        for c in _NEAR.get(x, ()):  # the key next to the right one
+            yield a + c + b[1:]
+        left, right = word[i - 1 : i], b[1:2]
+        near = _NEAR.get(x, frozenset())
+        if x in (left, right) or left in near or right in near:  # an extra letter
+            yield a + b[1:]
 
 
 def _edits1(word: str) -> Iterator[str]:
     """Every string one deletion, transposition, substitution or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    for a, b in splits:
+    for i in range(len(word) + 1):
+        a, b = word[:i], word[i:]
+        for c in _ALPHABET:
+            yield a + c + b
         if b:
             yield a + b[1:]
             if len(b) > 1:
                 yield a + b[1] + b[0] + b[2:]
             for c in _ALPHABET:
-                if c != b[0]:
-                    yield a + c + b[1:]
-        for c in _ALPHABET:
-            yield a + c + b
+                yield a + c + b[1:]
 
 
 @attrs.frozen
@@ -87,20 +129,34 @@ class Choice:
     best_cz: int
     runner_up_cz: int
     word_cz: int
+    slip: bool  # the best candidate is one typing slip away, not only one edit
+
+    @property
+    def likely(self) -> bool:
+        """Common and far more common than the word: worth a suggestion."""
+        return self.best is not None and self.best_cz >= CANDIDATE_MIN_CZ and (
+            self.best_cz - max(self.word_cz, 100) >= MARGIN_CZ
+        )
+
+    @property
+    def clear(self) -> bool:
+        """Likely, and a clear winner over every other word one edit away."""
+        return self.likely and self.best_cz - self.runner_up_cz >= WINNER_CZ
 
     @property
     def accepted(self) -> bool:
-        return (
-            self.best is not None
-            and self.best_cz >= CANDIDATE_MIN_CZ
-            and self.best_cz - max(self.word_cz, 100) >= MARGIN_CZ
-            and self.best_cz - self.runner_up_cz >= WINNER_CZ
-        )
+        """Clear, and a typing slip: enough to correct a lowercase word on its own."""
+        return self.clear and self.slip
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def frequency_choice(word: str) -> Choice:
-    """The dictionary words one edit away from lowercase ``word``, ranked by frequency."""
+    """Rank the dictionary words one edit away from lowercase ``word`` by frequency.
+
+    Every edit counts against the winner (a clear winner must beat ``mean`` for ``meen``),
+    but only a typing slip may win (``thay`` is not corrected to ``that``: ``they`` is as
+    close, by a vowel swap, which is a spelling mistake rather than a slip).
+    """
     en = wordlists.english()
     freq, real = en.freq, en.real
     scored = sorted(
@@ -109,7 +165,8 @@ def frequency_choice(word: str) -> Choice:
     )
     best_cz, best = scored[0] if scored else (0, None)
     runner_up = scored[1][0] if len(scored) > 1 else 0
-    return Choice(word, best, best_cz, runner_up, freq.get(word, 0))
+    slip = best is not None and best in set(_slips(word))
+    return Choice(word, best, best_cz, runner_up, freq.get(word, 0), slip)
 
 
 # --- the scan shared by the rules ---------------------------------------------------------
@@ -120,7 +177,7 @@ class _Scan:
     """The words of one text that are not known words, by lowercase form."""
 
     text: str
-    unknown: frozenset[str]  # tokens as written, whose lowercase form is not known
+    unknown: frozenset[str]  # tokens as written whose lowercase form is not a dictionary word
 
     @functools.cached_property
     def counts(self) -> dict[str, int]:
@@ -141,16 +198,14 @@ def _scan(text: str) -> _Scan:
     if cached is not None and cached.text is text:
         return cached
     en = wordlists.english()
-    real, freq = en.real, en.freq
+    real = en.real
     unknown: set[str] = set()
     for chunk in set(text.split()).difference(real):
         for tok in _WORD.findall(chunk):
             if tok in real:
                 continue
-            low = tok.lower().translate(_APOSTROPHES)
-            if low in real or freq.get(low, 0) >= wordlists.COMMON_CZ:
-                continue
-            unknown.add(tok)
+            if tok.lower().translate(_APOSTROPHES) not in real:
+                unknown.add(tok)
     scan = _Scan(text, frozenset(unknown))
     _last_scan[:] = [scan]
     return scan
@@ -280,7 +335,11 @@ def find_frequency(text: str, options: Options) -> list[Edit]:
         if len(low) < MIN_LENGTH or "'" in low:
             continue
         choice = frequency_choice(low)
-        if choice.accepted and choice.best is not None:
+        if choice.word_cz >= wordlists.COMMON_CZ:
+            continue  # common on the web: slang, a brand, a name
+        # A capitalised word needs evidence from the document (checked in _place), which
+        # then stands in for the slip: Siria -> Syria is a spelling, not a slip.
+        if choice.best is not None and (choice.accepted or (shape == "title" and choice.clear)):
             fixes[tok] = (shape, choice.best)
     return _place(text, "typo.frequency", fixes, evidence=True)
 
@@ -302,7 +361,7 @@ def _place(text: str, rule: str, fixes: dict[str, tuple[str, str]], *, evidence:
         if shape == "title":
             if not _sentence_start(text, m.start()):
                 continue
-            if evidence and counts.get(right.lower(), 0) < 1:
+            if evidence and counts.get(right.lower(), 0) < EVIDENCE_MIN:
                 continue
         if _machine(text, m.start(), m.end()):
             continue
@@ -334,14 +393,14 @@ def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
         if len(low) < MIN_LENGTH or "'" in low:
             continue
         choice = frequency_choice(low)
-        if choice.best is None or choice.best_cz < CANDIDATE_MIN_CZ:
+        if choice.best is None or not choice.likely or choice.word_cz >= wordlists.COMMON_CZ:
             continue
-        if shape == "lower" and not choice.accepted and choice.best_cz - max(choice.word_cz, 100) >= MARGIN_CZ:
-            why = "a likely correction, not a clear winner"
-        elif shape == "title" and choice.accepted:
+        if shape == "lower" and not choice.accepted:
+            why = "a likely correction, not a clear typing slip"
+        elif shape == "title" and choice.clear:
             if counts is None:
                 counts = _scan(text).counts
-            if counts.get(choice.best, 0) < 1:
+            if counts.get(choice.best, 0) < EVIDENCE_MIN:
                 continue
             why = f"{_recase(tok, choice.best)!r} occurs elsewhere in the document"
         else:
@@ -349,9 +408,9 @@ def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
         if (tok, choice.best) in seen:
             continue
         seen.add((tok, choice.best))
-        m = next(_occurrences(text, [tok]), None)
-        if shape == "title" and m is not None and _sentence_start(text, m.start()):
-            continue  # corrected by the rule itself
+        m = next((m for m in _occurrences(text, [tok]) if not _machine(text, m.start(), m.end())), None)
+        if m is None or (shape == "title" and _sentence_start(text, m.start())):
+            continue  # only inside URLs and the like, or corrected by the rule itself
         out.append(
             DocumentWarning("typo.suggestion", f"{tok!r} may be a typo for {_recase(tok, choice.best)!r} ({why})")
         )

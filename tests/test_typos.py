@@ -1,0 +1,153 @@
+"""Typo correction: the seeds, data-driven cases, properties, and the measured studies.
+
+The precision/recall study injects misspellings made by people (Peter Norvig's
+spell-testset1/2, drawn from Roger Mitton's Birkbeck spelling error corpus; see
+tests/data/spell_testset_birkbeck.txt) into clean, name-dense text (the seeds with their
+typos fixed and CIA World Factbook sections, tests/data/clean_names.txt).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import corpuskit
+from corpuskit import wordlists
+from corpuskit.edits import apply_edits
+from corpuskit.errors import OptionError
+from corpuskit.options import Options
+from corpuskit.pipeline import clean
+from corpuskit.typos import TYPO_RULES, frequency_choice, suggestions
+
+sys.path.insert(0, str(Path(__file__).parent))
+import typo_eval
+
+CASES = json.loads((typo_eval.DATA / "typo_cases.json").read_text(encoding="utf-8"))
+
+
+def _typo_clean(text: str, options: Options) -> str:
+    out, _, problems = clean(text, options, TYPO_RULES)
+    assert not problems
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["why"] for c in CASES])
+def test_cases(case: dict[str, object], tmp_path: Path) -> None:
+    opts = dict(case.get("options", {}))  # type: ignore[call-overload]
+    if "user" in case:
+        (tmp_path / "user.txt").write_text(str(case["user"]), encoding="utf-8")
+        opts["typo_user_file"] = str(tmp_path / "user.txt")
+    if "protected" in case:
+        (tmp_path / "protected.txt").write_text(str(case["protected"]), encoding="utf-8")
+        opts["protected_words_file"] = str(tmp_path / "protected.txt")
+    assert _typo_clean(str(case["text"]), Options(**opts)) == case["expected"]
+
+
+def test_seeds_exact_edits() -> None:
+    """Any new false correction on the seeds (or a lost one) fails here."""
+    assert typo_eval.seed_typo_edits() == typo_eval.SEED_FIXES
+
+
+def test_seeds_with_typo_disabled_have_no_typo_edits() -> None:
+    docs = corpuskit.read(typo_eval.SAMPLE, disable=["typo"])
+    assert not [e for d in docs for e in d.edits if e.rule.startswith("typo")]
+
+
+def test_rule_examples() -> None:
+    for rule in TYPO_RULES:
+        before, after = rule.example
+        if rule.name == "typo.user":
+            continue  # needs a user file: covered by the cases
+        edits = rule.find(before, Options())
+        assert apply_edits(before, edits) == after, rule.name
+
+
+def test_precision_recall_on_injected_misspellings() -> None:
+    study = typo_eval.injection_study()
+    print(
+        f"\ninjected {study.injected} ({study.real_word} real words) into {study.words} words: "
+        f"precision {study.precision:.4f}, recall {study.recall:.4f}, "
+        f"non-word recall {study.nonword_recall:.4f}, false fixes {study.false_fixes}"
+    )
+    assert study.injected > 600
+    assert study.precision >= 0.98
+    assert study.recall > 0.4  # figures: docs/typos.md
+
+
+def test_clean_name_dense_text_rate() -> None:
+    docs = typo_eval.clean_documents()
+    words = sum(len(d.split()) for d in docs)
+    changed = [(e.before, e.after) for d in docs for e in clean(d, Options(), TYPO_RULES)[1]]
+    assert words > 6000
+    assert len(changed) <= words / 10_000, changed
+
+
+def test_suggestion_for_capitalised_word_inside_a_sentence() -> None:
+    text = "The war in Siria goes on. Syria is split, and Syria is poor."
+    assert _typo_clean(text, Options()) == text
+    found = suggestions(text, Options())
+    assert [w.code for w in found] == ["typo.suggestion"]
+    assert "'Siria'" in found[0].message and "'Syria'" in found[0].message
+    assert suggestions(text, Options(disable=["typo.suggestion"])) == []
+
+
+def test_suggestions_reach_document_warnings(tmp_path: Path) -> None:
+    p = tmp_path / "c.txt"
+    p.write_text("=== a.txt ===\nThe war in Siria goes on. Syria is split, Syria is poor.\n", encoding="utf-8")
+    (doc,) = corpuskit.read(p)
+    assert [w.code for w in doc.warnings if w.code.startswith("typo")] == ["typo.suggestion"]
+
+
+def test_frequency_choice_explains_itself() -> None:
+    c = frequency_choice("onlie")
+    assert (c.best, c.accepted, c.slip) == ("online", True, True)
+    assert frequency_choice("thay").accepted is False  # they/that: no clear slip winner
+    assert frequency_choice("vidino").accepted is False
+
+
+def test_bad_user_file_is_reported_on_the_document(tmp_path: Path) -> None:
+    bad = tmp_path / "u.txt"
+    bad.write_text("no arrow here\n", encoding="utf-8")
+    _, _, problems = clean("tge", Options(typo_user_file=str(bad)), TYPO_RULES)
+    assert problems and "u.txt:1" in problems[0].message
+    with pytest.raises(OptionError):
+        wordlists.user_rules(str(tmp_path / "missing.txt"))
+
+
+def test_word_lists_load_lazily() -> None:
+    """Reading with typo rules off never loads the word lists."""
+    code = (
+        "import corpuskit, corpuskit.wordlists as w;"
+        f"list(corpuskit.read({str(typo_eval.SAMPLE)!r}, disable=['typo']));"
+        "print(w.english.cache_info().currsize, w.misspellings.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["0", "0"]
+
+
+_NAMEISH = st.from_regex(r"[A-Z][a-z]{3,9}", fullmatch=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=_NAMEISH, before=st.sampled_from(["the war in", "said", "and", "according to"]))
+def test_capitalised_words_inside_sentences_never_change(name: str, before: str) -> None:
+    text = f"It is so. Then {before} {name} went on."
+    assert _typo_clean(text, Options()) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("tge onlie Siria Syria.,’'\n -#@/:0aT"), max_size=80))
+def test_edits_are_sorted_non_overlapping_and_replayable(text: str) -> None:
+    out, edits, _ = clean(text, Options(), TYPO_RULES)
+    assert all(a.end <= b.start for a, b in itertools.pairwise(edits))
+    assert apply_edits(text, edits) == out
+    for e in edits:
+        assert text[e.start : e.end] == e.before
+        assert e.before[0].isupper() == e.after[0].isupper()
