@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import itertools
 import json
@@ -23,7 +24,6 @@ from corpuskit.testing import (
     OneShot,
     check_exporter,
     hostile_documents,
-    make_document,
     sample_documents,
 )
 
@@ -206,7 +206,9 @@ def test_unescaped_markup_is_caught() -> None:
         def line(self, doc: Document) -> bytes:
             return f"<p>{doc.text}</p>\n".encode("utf-8", "backslashreplace")
 
-    assert failures_of(Naive) == ["hostile text: the output contains a live '<script' taken from document text (escape it)"]
+    assert failures_of(Naive) == [
+        "hostile text: the output contains a live '<script' taken from document text (escape it)"
+    ]
 
 
 def test_closing_the_stream_is_caught() -> None:
@@ -223,10 +225,8 @@ def test_closing_the_stream_is_caught() -> None:
 def test_swallowing_a_reader_failure_is_caught() -> None:
     class Swallower(Good):
         def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
-            try:
+            with contextlib.suppress(Exception):
                 super().write(documents, destination)
-            except Exception:
-                pass
 
     assert failures_of(Swallower) == [
         "a failure while reading the documents was swallowed",
