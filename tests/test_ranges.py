@@ -9,10 +9,10 @@ from pathlib import Path
 
 import attrs
 import pytest
+from corpusgen import boundary_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpusgen import boundary_corpus
 from corpuskit.dialects import get_dialect
 from corpuskit.options import Options
 from corpuskit.ranges import ByteRange, next_delimiter, open_local, plan_file, range_items

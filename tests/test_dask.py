@@ -1,0 +1,64 @@
+"""corpuskit.dask on a real LocalCluster: the documents of read(), in order, none lost or doubled."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from corpusgen import boundary_corpus, write_corpus
+
+import corpuskit
+from corpuskit.model import Document
+
+pytest.importorskip("dask.bag", reason="corpuskit[dask] is not installed (CI installs it)")
+distributed = pytest.importorskip("distributed", reason="corpuskit[dask] is not installed (CI installs it)")
+
+from corpuskit.dask import read_corpus, to_files  # noqa: E402 - needs dask
+
+BLOCK = 4096
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("dask")
+    (root / "a_edges.txt").write_bytes(boundary_corpus(BLOCK, blocks=24))
+    write_corpus(root / "b_plain.txt", 6 * BLOCK, mean_doc=1500, start=500)
+    (root / "c_packed.txt.gz").write_bytes(gzip.compress((root / "b_plain.txt").read_bytes()))
+    return root
+
+
+def test_bag_gives_the_documents_of_read_in_order(client: object, corpus_dir: Path) -> None:
+    bag = read_corpus(str(corpus_dir / "*"), blocksize=BLOCK)
+    assert bag.npartitions > 12  # the edges file was cut, the gzip file was not
+    got = bag.compute()
+    expected = list(corpuskit.read(*sorted(str(p) for p in corpus_dir.iterdir())))
+    assert [d.id for d in got] == [d.id for d in expected]
+    assert got == expected
+    assert got == list(corpuskit.read(str(corpus_dir), jobs=2))
+
+
+def test_export_from_the_workers_one_file_per_partition(client: object, corpus_dir: Path, tmp_path: Path) -> None:
+    bag = read_corpus(str(corpus_dir / "a_edges.txt"), blocksize=BLOCK)
+    paths = to_files(bag, "jsonl", str(tmp_path / "out"))
+    assert len(paths) == bag.npartitions
+    assert paths == sorted(paths)
+    lines = [line for p in paths for line in Path(p).read_text(encoding="utf-8").splitlines()]
+    docs = [Document.from_dict(json.loads(line)) for line in lines]
+    assert docs == list(corpuskit.read(str(corpus_dir / "a_edges.txt")))
+
+
+def test_reader_options_reach_the_workers(client: object, corpus_dir: Path) -> None:
+    docs = read_corpus(str(corpus_dir / "b_plain.txt"), blocksize=BLOCK, disable=["structure"]).compute()
+    assert docs == list(corpuskit.read(str(corpus_dir / "b_plain.txt"), disable=["structure"]))
+    with pytest.raises(corpuskit.errors.OptionError):
+        read_corpus(str(corpus_dir / "b_plain.txt"), no_such_option=1)
