@@ -90,8 +90,6 @@ def _plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitE
                 )
             )
         if seg.role == "preamble":
-            if not seg.raw.strip():
-                continue  # blank lines before the first delimiter: nothing to keep
             name = f"{item.filename}#preamble"
             warnings.append(
                 DocumentWarning("record.preamble", f"{len(seg.raw)} bytes before the first delimiter", seg.offset)
@@ -141,6 +139,11 @@ def build(item: WorkItem, options: Options) -> Document:
     )
 
 
+def _blank_preamble(item: WorkItem | CorpuskitError) -> bool:
+    """Blank lines before the first delimiter: kept in the segments, not a document."""
+    return isinstance(item, WorkItem) and item.segment.role == "preamble" and not item.segment.raw.strip()
+
+
 def read(
     *sources: str | os.PathLike[str],
     on_error: ErrorHandler | None = None,
@@ -157,7 +160,7 @@ def read(
     opts = options.pop("_options", None) or Options.from_kwargs(options)
     failures: list[CorpuskitError] = []
     handler = on_error if on_error is not None else failures.append
-    items = plan(sources, opts)
+    items = (i for i in plan(sources, opts) if not _blank_preamble(i))
     if opts.jobs != 1:
         from corpuskit.parallel import build_parallel
 
