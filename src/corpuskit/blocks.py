@@ -10,20 +10,30 @@ nothing is lost, since the blocks always partition the text (see ``spans``).
 
 from __future__ import annotations
 
-import re
+__all__ = ["cut", "spans"]
 
-__all__ = ["spans"]
 
-# A run that starts and ends with a non-space character and holds no newline. Python's
-# ``\S`` is Unicode-aware, so NBSP, U+2028 and friends count as space, as ``str.isspace``
-# does: every character outside the spans is whitespace.
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?")
+def cut(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The blocks of ``text``: their ``(start, end)`` offsets and their texts, in order.
+
+    Every non-space character lies in exactly one span and only whitespace lies between
+    spans: the partition the document model promises. ``str.strip`` drops exactly what
+    ``str.isspace`` calls space (NBSP, U+2028, U+3000 included), and splitting on
+    ``\\n`` alone keeps any other separator inside its line, so the two agree.
+    """
+    offsets: list[tuple[int, int]] = []
+    texts: list[str] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + len(line) - len(line.lstrip())
+            offsets.append((start, start + len(stripped)))
+            texts.append(stripped)
+        pos += len(line) + 1
+    return offsets, texts
 
 
 def spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` offsets of the blocks of ``text``, in order, never overlapping.
-
-    Every non-space character lies in exactly one span and only whitespace lies between
-    spans: the partition the document model promises.
-    """
-    return [m.span() for m in _BLOCK.finditer(text)]
+    """``(start, end)`` offsets of the blocks of ``text`` (see ``cut``)."""
+    return cut(text)[0]

@@ -2,7 +2,7 @@
 
 A heading is recognised by shape and place, never by wording: a short, title-like line
 that does not end a sentence, with prose right after it. A duplicate is a later block
-whose text (case and spacing aside) equals an earlier body block's: pull quotes that a
+whose text (runs of spaces aside) equals an earlier body block's: pull quotes that a
 scraper flattened into the text. The later copy stays in the body, marked, so that the
 text keeps every character and a reader can still drop the repeats.
 """
@@ -45,14 +45,15 @@ def heading_indices(texts: Sequence[str], start: int, stop: int) -> list[int]:
 
 
 def duplicate_pairs(texts: Sequence[str], indices: Sequence[int]) -> dict[int, int]:
-    """``{later index: first index}`` for repeated blocks among ``indices``."""
+    """``{later index: first index}`` for repeated blocks among ``indices`` (runs of
+    spaces aside; str hashes are cached, so the common no-repeat case is cheap)."""
     first: dict[str, int] = {}
     out: dict[int, int] = {}
     for i in indices:
         line = texts[i]
         if len(line) < T.DUPLICATE_MIN_CHARS:
             continue
-        key = " ".join(line.split()).casefold()
+        key = " ".join(line.split()) if "  " in line or "\t" in line or "\xa0" in line else line
         seen = first.get(key)
         if seen is None:
             first[key] = i

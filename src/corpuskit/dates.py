@@ -49,9 +49,9 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 DATE_RE = re.compile(
     r"(?<![\w.])(?:"
     rf"(?P<iy>{_YEAR})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})(?![\d])"
-    rf"|(?P<na>\d{{1,2}})(?P<sep>[./-])(?P<nb>\d{{1,2}})(?P=sep)(?P<ny>{_YEAR})(?!\d)"
-    rf"|(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD},?\s+(?P<my>{_YEAR})(?!\d)"
-    rf"|(?P<dd>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>{_YEAR})(?!\d)"
+    rf"|(?P<na>\d{{1,2}})(?P<sep>[./-])(?P<nb>\d{{1,2}})(?P=sep)(?P<ny>{_YEAR})(?!\w)"
+    rf"|(?P<mm>{_MONTH})\s+(?P<md>\d{{1,2}}){_ORD},?\s+(?P<my>{_YEAR})(?!\w)"
+    rf"|(?P<dd>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<dm>{_MONTH}),?\s+(?P<dy>{_YEAR})(?!\w)"
     r")",
     re.IGNORECASE,
 )

@@ -64,6 +64,7 @@ _DATELINE = re.compile(
 _STANDFIRST_BY = re.compile(
     r",?\s+(?:writes|asks|argues|explains)\s+(?:(?:Dr|Prof|Professor)\.?\s+)?(?P<name>[^,.;:]+?)\.?$"
 )
+_STANDFIRST_VERBS = ("writes", "asks", "argues", "explains")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|\||&|\band\b|\s[—–-]\s|—|–)\s*")
 _PARTICLES = frozenset(
     [
@@ -269,7 +270,7 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
             kind = "title"
             title = line
         elif not standfirst and len(line) <= T.STANDFIRST_MAX_CHARS and ends_sentence(line):
-            by = _STANDFIRST_BY.search(line)
+            by = _STANDFIRST_BY.search(line) if any(v in line for v in _STANDFIRST_VERBS) else None
             names = parse_names(by.group("name")) if by else ()
             if len(names) == 1 and by is not None and names[0] == by.group("name").strip():
                 kind = "standfirst"

@@ -21,7 +21,7 @@ import re
 
 import attrs
 
-from corpuskit.blocks import spans
+from corpuskit.blocks import cut, spans
 from corpuskit.body import duplicate_pairs, heading_indices
 from corpuskit.dates import find_date
 from corpuskit.header import Header, read_header
@@ -53,8 +53,7 @@ def cut_blocks(text: str) -> list[Block]:
 
 def analyse(text: str, options: Options) -> Structure:
     """The structure of one document's cleaned text."""
-    cut = spans(text)
-    texts = [text[s:e] for s, e in cut]
+    offsets, texts = cut(text)
     n = len(texts)
     kinds = ["paragraph"] * n
     regions = ["body"] * n
@@ -90,7 +89,7 @@ def analyse(text: str, options: Options) -> Structure:
                     date = found.iso
                     break
 
-    blocks = tuple(Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i)) for i, (s, e) in enumerate(cut))
+    blocks = tuple(Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i)) for i, (s, e) in enumerate(offsets))
     return Structure(
         blocks=blocks,
         title=header.title,

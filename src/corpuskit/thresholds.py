@@ -72,7 +72,7 @@ BIO_NAME_MAX_CHARS: Final = 60
 BIO_MAX_CHARS: Final = 700
 #: Comment bodies under a comment head ("NAME says:"): at most this many blocks, each
 #: at most COMMENT_BODY_MAX_CHARS, are taken with the head.
-COMMENT_BODY_MAX_BLOCKS: Final = 3
+COMMENT_BODY_MAX_BLOCKS: Final = 2
 COMMENT_BODY_MAX_CHARS: Final = 800
 #: Under a marker line ("Comments", "Related posts") everything up to the end is
 #: trailer, but only when the marker sits in the last TRAILER_MARKER_MAX_SHARE of the

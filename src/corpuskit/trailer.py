@@ -25,7 +25,7 @@ import attrs
 
 from corpuskit import thresholds as T
 from corpuskit.header import is_name
-from corpuskit.textshape import ends_sentence, fold, stopword_share, words
+from corpuskit.textshape import STOPWORDS, ends_sentence, fold
 
 __all__ = ["Score", "Trailer", "find_trailer", "score_block"]
 
@@ -123,26 +123,114 @@ class Trailer:
     kinds: tuple[str, ...] = ()
 
 
+# Cheap gates: the regexes above run only on blocks that hold one of these, so a long
+# paragraph of prose costs a split, a few set look-ups and substring tests.
+_SPAM_IN_URL = (
+    "viagra",
+    "cialis",
+    "levitra",
+    "sildenafil",
+    "tadalafil",
+    "kamagra",
+    "casino",
+    "porn",
+    "hentai",
+    "pill",
+    "pharma",
+)
+_SPAM_GATE = frozenset(
+    [
+        "payday",
+        "pharmacy",
+        "pharmacie",
+        "poker",
+        "xxx",
+        "escort",
+        "escorts",
+        "replica",
+        "rolex",
+        "backlink",
+        "backlinks",
+        "seo",
+        "pill",
+        "pills",
+        "weight",
+        "essay",
+        "buy",
+        "online",
+        "home",
+        "money",
+        "free",
+        "cheap",
+        "discount",
+        "loan",
+        "loans",
+    ]
+)
+_URL_GATE = ("://", "www.", ".com", ".net", ".org", ".ru", ".info", ".biz", ".xyz", ".top", ".fr", ".de", ".uk", ".io")
+_PRAISE_GATE = frozenset(
+    [
+        "great",
+        "nice",
+        "excellent",
+        "awesome",
+        "wonderful",
+        "fantastic",
+        "good",
+        "informative",
+        "amazing",
+        "superb",
+        "brilliant",
+        "useful",
+        "helpful",
+        "interesting",
+        "your",
+        "thanks",
+        "thank",
+        "keep",
+        "hello",
+        "hi",
+        "hey",
+        "found",
+        "stumbled",
+        "came",
+        "bookmark",
+        "bookmarked",
+        "bookmarking",
+    ]
+)
+_BIO_GATE = (" is ", " was ", " has been ", " serves as ", " works as ")
+_PUNCT = ".,;:!?\"'()[]“”‘’«»…-–—*"
+
+
 def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     """Junk score and kind of one block (positive is junk)."""
     score = 0.0
     kind = "boilerplate"
     head = False
     short = len(line) <= 120
+    low = line.lower()
     if short and (_SECTION.match(line) or _MARKER.match(line)):
         score += T.W_MARKER
-    w = _WIDGET.match(line)
-    if w is not None:
+    if " in: " in line and _WIDGET.match(line):
         score += T.W_WIDGET
         kind, head = "comment", True
     elif short and _ATTRIBUTION.search(line):
         score += T.W_ATTRIBUTION
         kind, head = "comment", True
-    spam = min(2, len(_SPAM.findall(line)))
-    url_chars = sum(len(u) for u in _URL.findall(line))
-    if url_chars >= T.URL_SHARE_MIN * len(line):
-        score += T.W_URL_SHARE
-    if _PRAISE.search(line):
+    toks = {w.strip(_PUNCT) for w in low.split()} if len(line) <= T.COMMENT_BODY_MAX_CHARS else set()
+    spam_gate = any(s in low for s in _SPAM_IN_URL) or not _SPAM_GATE.isdisjoint(toks)
+    url_gate = any(g in low for g in _URL_GATE)
+    if len(line) > T.COMMENT_BODY_MAX_CHARS and not (url_gate or score):
+        # A long block with no link and no marker cannot outscore its own length and
+        # prose penalties (spam words alone weigh less): skip the remaining scans.
+        return Score(-T.W_LONG * (len(line) // T.LONG_BLOCK_CHARS), kind, head)
+    spam = min(2, len(_SPAM.findall(line))) if spam_gate else 0
+    if url_gate:
+        url_chars = sum(len(u) for u in _URL.findall(line))
+        if url_chars >= T.URL_SHARE_MIN * len(line):
+            score += T.W_URL_SHARE
+    if not _PRAISE_GATE.isdisjoint(toks) and _PRAISE.search(line):
         score += T.W_PRAISE
         if kind == "boilerplate":
             kind = "comment"
@@ -153,27 +241,25 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     if bio:
         score += T.W_BIO
         kind = "bio"
-    truncated = _TRUNCATED.search(line) is not None
+    truncated = _TRUNCATED.search(line[-8:]) is not None
     if truncated and len(line) < 300:
         score += T.W_TRUNCATED
-    ws = words(line)
     # A bio is prose by nature, and a truncated excerpt only looks like a sentence.
-    if (
-        not bio
-        and not truncated
-        and len(ws) >= T.PROSE_MIN_WORDS
-        and ends_sentence(line)
-        and stopword_share(ws) >= T.PROSE_STOPWORD_MIN
-    ):
-        score -= T.W_PROSE
+    if not bio and not truncated and ends_sentence(line):
+        ws = low.split()
+        if len(ws) >= T.PROSE_MIN_WORDS and sum(1 for w in ws if w in STOPWORDS) >= T.PROSE_STOPWORD_MIN * len(ws):
+            score -= T.W_PROSE
     if len(line) > T.LONG_BLOCK_CHARS:
         score -= T.W_LONG * (len(line) // T.LONG_BLOCK_CHARS)
     return Score(score, kind, head)
 
 
 def _is_bio(line: str, authors: Sequence[str]) -> bool:
-    folded = fold(line[: T.BIO_NAME_MAX_CHARS + 20])
+    head = line[: T.BIO_NAME_MAX_CHARS + 16]
+    if not any(g in head for g in _BIO_GATE):
+        return False
     for a in authors:
+        folded = fold(line[: len(a) + 4])
         fa = fold(a)
         if folded.startswith(fa) and folded[len(fa) : len(fa) + 4] in (" is ", " was", " has"):
             return True
@@ -183,6 +269,13 @@ def _is_bio(line: str, authors: Sequence[str]) -> bool:
         and len(m.group("name")) <= T.BIO_NAME_MAX_CHARS
         and is_name(m.group("name"))
         and _OCCUPATION.search(line) is not None
+    )
+
+
+def _is_head(line: str) -> bool:
+    """Whether ``line`` can head a comment (widget line or attribution): cheap shape test."""
+    return (" in: " in line and _WIDGET.match(line) is not None) or (
+        len(line) <= 120 and _ATTRIBUTION.search(line) is not None
     )
 
 
@@ -202,17 +295,12 @@ def find_trailer(texts: Sequence[str], body_start: int, authors: Sequence[str] =
     kinds: dict[int, str] = {}
     stop = n
     # A section marker late in the document claims everything below it.
-    total = sum(len(t) for t in texts)
+    floor = (1 - T.TRAILER_MARKER_MAX_SHARE) * sum(map(len, texts))
     seen = 0
     for i, line in enumerate(texts):
-        if (
-            i > body_start
-            and seen >= (1 - T.TRAILER_MARKER_MAX_SHARE) * total
-            and len(line) <= 60
-            and _SECTION.match(line)
-        ):
+        if len(line) <= 60 and i > body_start and seen >= floor and _SECTION.match(line):
             default = _section_kind(line)
-            kinds[i] = "boilerplate" if default != "bio" else "bio"
+            kinds[i] = "boilerplate"
             for j in range(i + 1, n):
                 s = score_block(texts[j], authors)
                 kinds[j] = s.kind if s.value >= T.JUNK_THRESHOLD else default
@@ -224,6 +312,14 @@ def find_trailer(texts: Sequence[str], body_start: int, authors: Sequence[str] =
     i = stop - 1
     while i > body_start:
         line = texts[i]
+        if pending and not _is_head(line):
+            # Under pending blocks only a comment head matters: anything else either
+            # ends the walk or joins the pending run, so it need not be scored.
+            pending.append(i)
+            if len(pending) > T.COMMENT_BODY_MAX_BLOCKS or len(line) > T.COMMENT_BODY_MAX_CHARS:
+                break
+            i -= 1
+            continue
         s = score_block(line, authors)
         if s.value >= T.JUNK_THRESHOLD:
             if pending:
@@ -240,7 +336,7 @@ def find_trailer(texts: Sequence[str], body_start: int, authors: Sequence[str] =
                 break
         i -= 1
     # Never empty the article: give blocks back until the body is long enough.
-    body_chars = sum(len(t) for t in texts[body_start:start])
+    body_chars = sum(map(len, texts[body_start:start]))
     while start < n and body_chars < T.MIN_BODY_CHARS:
         body_chars += len(texts[start])
         start += 1
