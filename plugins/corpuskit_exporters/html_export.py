@@ -1,0 +1,457 @@
+"""HTML: a self-contained, accessible reading copy of a corpus, safe against its spam.
+
+The page is rendered from jinja2 templates in a sandboxed environment with autoescape
+on, so text from the open web (``<script>``, ``javascript:`` links, ``onerror=``) can only
+ever appear as text. A strict Content-Security-Policy (no source allowed but the page's
+own stylesheet, pinned by its hash) is a second fence should a user template forget to
+escape.
+
+The corpus is read once and memory stays flat although the summary and the table of
+contents come first on the page: articles and TOC entries are spooled to temporary
+files as documents arrive, and the page is assembled at the end (head, summary, TOC,
+then the spooled articles copied through). The view model built here (titles,
+headings, trailer, edits mapped onto the cleaned text) is shared with the EPUB
+exporter so both formats show a document the same way.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, BinaryIO, ClassVar
+
+import attrs
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from corpuskit import Block, Document, Edit, __version__
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters XML 1.0 forbids (and HTML treats as parse errors): C0 controls but tab,
+# newline and carriage return; lone surrogates; U+FFFE and U+FFFF.
+_INVALID_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_URL = re.compile(r"\bhttps?://[^\s<>\"'`]+", re.IGNORECASE)
+_URL_TRAILING = ".,;:!?)]}'\""
+_KIND = re.compile(r"[^a-z0-9-]+")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9_-]+")
+_RESERVED_NAMES = {"con", "prn", "aux", "nul", "index", *(f"com{i}" for i in range(10)),
+                   *(f"lpt{i}" for i in range(10))}
+_NAME_MAX = 80
+
+
+def clean_text(text: str) -> str:
+    """Replace characters no HTML or XML reader accepts with U+FFFD (visible, not lost)."""
+    return _INVALID_CHARS.sub("\ufffd", text)
+
+
+def kind_class(kind: str) -> str:
+    """A block kind reduced to a CSS class token (kinds come from data)."""
+    return _KIND.sub("-", kind.lower()).strip("-") or "other"
+
+
+def safe_file_stem(doc_id: str) -> str:
+    """A file name stem for ``doc_id`` that cannot leave its directory.
+
+    Only ASCII letters, digits, ``_`` and ``-`` are kept, so no separator, dot, drive
+    letter or control character survives. When anything had to change (or the stem
+    would be a Windows device name or ``index``), a short hash of the id is appended, so
+    distinct ids such as ``a/b`` and ``a_b`` never meet on one file.
+    """
+    stem = _SAFE_NAME.sub("_", doc_id).strip("_")[:_NAME_MAX]
+    if stem != doc_id or not stem or stem.lower() in _RESERVED_NAMES:
+        digest = hashlib.sha256(doc_id.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        stem = f"{stem}-{digest}" if stem else f"document-{digest}"
+    return stem
+
+
+def unique_path(directory: Path, stem: str, suffix: str) -> Path:
+    """``directory/stem+suffix``, numbered when taken (duplicate ids are still written)."""
+    path = directory / f"{stem}{suffix}"
+    n = 2
+    while path.exists():
+        path = directory / f"{stem}-{n}{suffix}"
+        n += 1
+    return path
+
+
+# -- edits in cleaned-text coordinates -----------------------------------------------
+
+
+def cleaned_spans(edits: Iterable[Edit]) -> list[tuple[int, int, Edit]]:
+    """Each edit's span in the cleaned text.
+
+    Edit offsets point into ``raw_text``; walking the edits in order, every edit before
+    one has shifted it by its ``delta``, and its replacement occupies ``len(after)``.
+    """
+    out = []
+    shift = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        start = e.start + shift
+        out.append((start, start + len(e.after), e))
+        shift += e.delta
+    return out
+
+
+def _text_parts(text: str, links: bool) -> list[dict[str, Any]]:
+    if not links:
+        return [{"text": text}] if text else []
+    parts: list[dict[str, Any]] = []
+    pos = 0
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(_URL_TRAILING)
+        if m.start() > pos:
+            parts.append({"text": text[pos : m.start()]})
+        parts.append({"text": url, "href": url})
+        pos = m.start() + len(url)
+    if pos < len(text):
+        parts.append({"text": text[pos:]})
+    return parts
+
+
+def block_parts(
+    text: str,
+    start: int,
+    spans: list[tuple[int, int, Edit]] | None,
+    links: bool,
+) -> list[dict[str, Any]]:
+    """A block's text cut into plain runs, edited runs and (optionally) links.
+
+    ``spans`` are the document's edits in cleaned-text coordinates (None: no
+    highlighting); ``start`` is the block's offset in the cleaned text, whose text it
+    must be. An edit that straddles the block's edge is shown for the part inside.
+    """
+    if not spans:
+        return _text_parts(clean_text(text), links)
+    end = start + len(text)
+    parts: list[dict[str, Any]] = []
+    pos = start
+    for s, t, edit in spans:
+        if t < start or s > end or (t == start and s != t):
+            continue
+        s, t = max(s, start), min(t, end)
+        if s > pos:
+            parts.extend(_text_parts(clean_text(text[pos - start : s - start]), links))
+        parts.append({
+            "text": clean_text(text[s - start : t - start]),
+            "edit": {"rule": edit.rule, "before": clean_text(edit.before), "after": clean_text(edit.after)},
+        })
+        pos = max(pos, t)
+    if pos < end:
+        parts.extend(_text_parts(clean_text(text[pos - start :]), links))
+    return parts
+
+
+# -- the view model --------------------------------------------------------------------
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def article_view(
+    doc: Document,
+    number: int,
+    *,
+    highlight_edits: bool = False,
+    links: bool = False,
+) -> dict[str, Any]:
+    """What a reader sees of one document, as plain data for the templates.
+
+    Works on whatever blocks exist: today's body-only paragraphs as well as a full
+    header (title, byline, date), subheadings and a trailer. A document without blocks
+    is shown as its cleaned text cut at blank lines.
+    """
+    spans = cleaned_spans(doc.edits) if highlight_edits and doc.edits else None
+    cleaned = doc.cleaned_text if spans else None
+
+    def parts(b: Any, allow_links: bool) -> list[dict[str, Any]]:
+        if cleaned is not None and cleaned[b.start : b.end] == b.text:
+            return block_parts(b.text, b.start, spans, allow_links)
+        return block_parts(b.text, b.start, None, allow_links)
+
+    blocks = list(doc.blocks)
+    if not blocks:
+        text = doc.cleaned_text
+        blocks = []
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", text, re.DOTALL):
+            blocks.append(Block("paragraph", "body", m.start(), m.end(), m.group(0)))
+
+    title = doc.title
+    if title is None:
+        title = next((b.text for b in blocks if b.kind == "title"), None)
+    # header blocks whose content the article heading and byline line already show
+    shown = {"title": title is not None, "byline": bool(doc.authors), "date": doc.date is not None,
+             "dateline": doc.dateline is not None}
+    header, body, trailer = [], [], []
+    for b in blocks:
+        kind = kind_class(b.kind)
+        if b.region == "header":
+            if shown.get(b.kind):
+                continue
+            header.append({"kind": kind, "parts": parts(b, False)})
+        elif b.region == "trailer":
+            trailer.append({"kind": kind, "parts": parts(b, False)})
+        else:
+            body.append({
+                "kind": kind,
+                "heading": b.kind == "heading",
+                "parts": parts(b, links and b.kind not in ("spam", "comment", "boilerplate")),
+            })
+    trailer_kinds = Counter(t["kind"] for t in trailer)
+    words = len(doc.text.split()) if doc.blocks else sum(len(b.text.split()) for b in blocks)
+    return {
+        "number": number,
+        "anchor": f"doc-{number}",
+        "id": clean_text(doc.id),
+        "name": clean_text(doc.name),
+        "role": doc.role,
+        "title": clean_text(title) if title else None,
+        "label": clean_text(title) if title else f"Untitled ({clean_text(doc.id)})",
+        "authors": [clean_text(a) for a in doc.authors],
+        "date": doc.date,
+        "dateline": clean_text(doc.dateline) if doc.dateline else None,
+        "header": header,
+        "body": body,
+        "trailer": trailer,
+        "trailer_summary": ", ".join(_plural(n, k) for k, n in sorted(trailer_kinds.items())),
+        "encoding": doc.source.encoding,
+        "words": words,
+        "edits": len(doc.edits),
+        "warnings": len(doc.warnings),
+    }
+
+
+def toc_entry(view: Mapping[str, Any], href: str) -> dict[str, Any]:
+    """The few fields the contents list needs (what is kept per document)."""
+    return {
+        "href": href,
+        "label": view["label"],
+        "untitled": view["title"] is None,
+        "id": view["id"],
+        "authors": view["authors"],
+        "date": view["date"],
+    }
+
+
+@attrs.define
+class CorpusSummary:
+    """Counts over the corpus, gathered as documents stream past (bounded memory)."""
+
+    documents: int = 0
+    words: int = 0
+    encodings: Counter[str] = attrs.field(factory=Counter)
+    edits: Counter[str] = attrs.field(factory=Counter)
+    trailer: Counter[str] = attrs.field(factory=Counter)
+
+    def add(self, doc: Document, view: Mapping[str, Any]) -> None:
+        self.documents += 1
+        self.words += int(view["words"])
+        self.encodings[doc.source.encoding] += 1
+        self.edits.update(e.rule for e in doc.edits)
+        self.trailer.update(t["kind"] for t in view["trailer"])
+
+    def view(self) -> dict[str, Any]:
+        return {
+            "documents": self.documents,
+            "words": self.words,
+            "encodings": sorted(self.encodings.items()),
+            "edits": sorted(self.edits.items()),
+            "edits_total": sum(self.edits.values()),
+            "trailer": sorted(self.trailer.items()),
+        }
+
+
+class JsonSpool:
+    """Small records spooled to a temporary file, read back in order (flat memory)."""
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile("w+b")  # noqa: SIM115 - lives until close()
+        self.count = 0
+
+    def append(self, record: Mapping[str, Any]) -> None:
+        self._file.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")
+        self.count += 1
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        self._file.flush()
+        self._file.seek(0)
+        for line in self._file:
+            yield json.loads(line)
+        self._file.seek(0, 2)
+
+    def close(self) -> None:
+        self._file.close()
+
+
+def template_environment(builtin: Path, template_dir: str | None) -> SandboxedEnvironment:
+    """A sandboxed jinja2 environment with autoescape on; ``template_dir`` overrides."""
+    loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(builtin))]
+    if template_dir:
+        if not Path(template_dir).is_dir():
+            raise ValueError(f"template_dir {template_dir!r} is not a directory")
+        loaders.insert(0, jinja2.FileSystemLoader(template_dir))
+    return SandboxedEnvironment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _stylesheet(env: SandboxedEnvironment, name: str) -> str:
+    css = env.get_template(name).render()
+    if "</" in css:
+        raise ValueError(f"{name} must not contain '</' (it is inlined in a <style> element)")
+    return css
+
+
+def _csp(css: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return (
+        f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def _write_stream(chunks: Iterable[str], out: BinaryIO) -> None:
+    buf: list[str] = []
+    size = 0
+    for chunk in chunks:
+        buf.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            out.write("".join(buf).encode("utf-8"))
+            buf, size = [], 0
+    out.write("".join(buf).encode("utf-8"))
+
+
+def _spooled_markup(spool: BinaryIO) -> Iterator[Markup]:
+    """The spooled articles, already rendered and escaped, in chunks."""
+    spool.flush()
+    spool.seek(0)
+    while chunk := spool.read(1 << 16):
+        # cut on a line end so a UTF-8 sequence is never split
+        tail = spool.readline()
+        yield Markup((chunk + tail).decode("utf-8"))
+
+
+# -- the exporter ---------------------------------------------------------------------------
+
+
+def _one_of(*values: str) -> Any:
+    return attrs.validators.in_(values)
+
+
+@attrs.frozen
+class HtmlOptions:
+    """Options of the ``html`` format."""
+
+    title: str = attrs.field(default="Corpus", metadata={"help": "the page title"})
+    lang: str = attrs.field(default="en", metadata={"help": "the language of the text (BCP 47 tag)"})
+    layout: str = attrs.field(
+        default="single",
+        validator=_one_of("single", "per-document"),
+        metadata={"help": "single (one file) or per-document (a directory: one page each plus index.html)"},
+    )
+    highlight_edits: bool = attrs.field(
+        default=False, metadata={"help": "mark every cleaning change; hover or focus shows the text before"}
+    )
+    links: str = attrs.field(
+        default="text",
+        validator=_one_of("text", "nofollow"),
+        metadata={"help": "URLs in article text as plain text, or as rel=nofollow links (never in the trailer)"},
+    )
+    template_dir: str = attrs.field(
+        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed)"}
+    )
+
+    @lang.validator
+    def _check_lang(self, attribute: Any, value: str) -> None:
+        if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+            raise ValueError(f"lang must be a language tag such as en or pt-BR, not {value!r}")
+
+
+class HtmlExporter:
+    """A reading copy: summary, contents, each article with its trailer folded away."""
+
+    name: ClassVar[str] = "html"
+    suffix: ClassVar[str] = ".html"
+    media_type: ClassVar[str] = "text/html"
+    description: ClassVar[str] = "HTML: a self-contained, accessible reading copy (or one page per document)"
+    layout: str = "file"
+    Options: ClassVar[type] = HtmlOptions
+
+    def __init__(self, options: HtmlOptions) -> None:
+        self.options = options
+        # layout=per-document turns this instance into a directory writer
+        self.layout = "directory" if options.layout == "per-document" else "file"
+        self.env = template_environment(TEMPLATES / "html", options.template_dir or None)
+        self.css = _stylesheet(self.env, "style.css")
+        self.page = {
+            "title": clean_text(options.title),
+            "lang": options.lang,
+            "css": Markup(self.css),
+            "csp": _csp(self.css),
+            "version": __version__,
+            "highlight_edits": options.highlight_edits,
+        }
+
+    def _view(self, doc: Document, number: int) -> dict[str, Any]:
+        return article_view(
+            doc, number, highlight_edits=self.options.highlight_edits, links=self.options.links == "nofollow"
+        )
+
+    def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
+        if self.options.layout == "per-document":
+            if not isinstance(destination, Path):
+                raise ValueError("layout=per-document writes a directory; give an output path")
+            self._write_directory(documents, destination)
+            return
+        if isinstance(destination, Path):
+            with destination.open("wb") as fh:
+                self._write_single(documents, fh)
+            return
+        self._write_single(documents, destination)
+
+    def _write_single(self, documents: Iterable[Document], out: BinaryIO) -> None:
+        summary = CorpusSummary()
+        toc = JsonSpool()
+        article = self.env.get_template("article.html.j2")
+        with tempfile.TemporaryFile("w+b") as spool:
+            for number, doc in enumerate(documents, 1):
+                view = self._view(doc, number)
+                summary.add(doc, view)
+                toc.append(toc_entry(view, f"#{view['anchor']}"))
+                spool.write(article.render(a=view, level=2, page=self.page, single=True).encode("utf-8"))
+            page = self.env.get_template("corpus.html.j2")
+            _write_stream(
+                page.generate(page=self.page, summary=summary.view(), toc=toc, articles=_spooled_markup(spool)),
+                out,
+            )
+        toc.close()
+
+    def _write_directory(self, documents: Iterable[Document], directory: Path) -> None:
+        summary = CorpusSummary()
+        toc = JsonSpool()
+        page = self.env.get_template("document.html.j2")
+        for number, doc in enumerate(documents, 1):
+            view = self._view(doc, number)
+            summary.add(doc, view)
+            path = unique_path(directory, safe_file_stem(doc.id), ".html")
+            toc.append(toc_entry(view, path.name))
+            with path.open("wb") as fh:
+                _write_stream(page.generate(a=view, level=1, page=self.page, single=False), fh)
+        index = self.env.get_template("index.html.j2")
+        with (directory / "index.html").open("wb") as fh:
+            _write_stream(index.generate(page=self.page, summary=summary.view(), toc=toc), fh)
+        toc.close()
