@@ -1,0 +1,212 @@
+"""Mojibake repair with ftfy, paid for only by text that looks broken.
+
+ftfy is the reference for undoing mojibake (UTF-8 bytes that were decoded with a
+single-byte code page: ``â€™`` for ``’``, ``Ã©`` for ``é``), but it reads every
+character of every line several times. Most corpus text is fine, so a cheap gate runs
+first: one compiled regex looking for what mojibake is made of, a UTF-8 lead byte
+followed by continuation bytes, as some code page that ftfy can undo shows them. Only
+lines the gate flags are handed to ``ftfy.fix_encoding`` (ftfy's own judgement then
+decides), with ftfy's cosmetic fixers (quote uncurling, ligatures, width, HTML
+entities, NFC) off: those are not encoding repairs, and corpuskit has its own switchable
+rules for the ones it wants.
+
+ftfy returns a whole fixed line; :func:`diff_edits` turns the difference into small
+edits (``â€™`` → ``’``) so that users can read and undo each repair.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+import ftfy
+from ftfy.chardata import CHARMAP_ENCODINGS
+
+from corpuskit.edits import Edit
+from corpuskit.options import Options
+
+__all__ = ["FTFY_CONFIG", "diff_edits", "find_mojibake", "looks_like_mojibake"]
+
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_encoding=True,
+    restore_byte_a0=True,
+    replace_lossy_sequences=True,
+    decode_inconsistent_utf8=True,
+    fix_c1_controls=True,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+# Typography that a code page happens to put at a UTF-8 lead byte (MacRoman's ’ is 0xD5):
+# too common in clean text to start a suspicion on its own.
+_COMMON = set("’‘“”–—…«»\xa0")
+_C1 = "".join(map(chr, range(0x80, 0xA0)))
+
+
+def _family(encoding: str) -> str:
+    return {
+        "sloppy-windows-1251": "cyrillic",
+        "sloppy-windows-1253": "greek",
+        "macroman": "macroman",
+        "cp437": "cp437",
+    }.get(encoding, "latin")
+
+
+# Continuation characters that clean Russian, Ukrainian, Belarusian or Greek text is
+# full of (letters of its own alphabet, and the quotes that hug words there).
+_NATIVE = {"cyrillic": set("ёіїєўґЁІЇЄЎҐ«»"), "greek": set("ΆΈΉΊΌΎΏ«»")}
+
+
+_ALL_LEADS = ((1, bytes(range(0xC2, 0xE0))), (2, bytes(range(0xE0, 0xF0))), (3, bytes(range(0xF0, 0xF5))))
+# In Cyrillic and Greek code pages the lead bytes are the script's own letters, so every
+# lead would make clean Russian or Greek text stop the scan. Only the leads of what is
+# really met are kept (as in ftfy's own heuristics): Latin-1 letters (0xC2, 0xC3), the
+# script itself, and punctuation (0xE2, as in ``вЂ™``).
+_LEAD_BYTES = {
+    "cyrillic": ((1, b"\xc2\xc3\xd0\xd1"), (2, b"\xe2")),
+    "greek": ((1, b"\xc2\xc3\xce\xcf"), (2, b"\xe2")),
+}
+
+
+def _gate() -> re.Pattern[str]:
+    """One regex for 'a UTF-8 sequence as some code page shows it', with a one-class prefix.
+
+    The pattern starts with a single character class (so the regex engine skips clean
+    text at memory speed); lookbehinds then pick the code page the first character
+    belongs to and ask for as many continuation bytes as its lead byte announces.
+    """
+    leads: dict[tuple[str, int], set[str]] = {}
+    conts: dict[str, set[str]] = {}
+    for enc in CHARMAP_ENCODINGS:
+        fam = _family(enc)
+        cont = set(bytes(range(0x80, 0xC0)).decode(enc)) - _NATIVE.get(fam, set())
+        conts.setdefault(fam, set()).update(cont)
+        for n, lead_bytes in _LEAD_BYTES.get(fam, _ALL_LEADS):
+            chars = set(lead_bytes.decode(enc)) - _COMMON
+            leads.setdefault((fam, n), set()).update(chars)
+
+    def cls(chars: set[str] | str) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+    first: set[str] = set(_C1) | {"Â", "Ã"}
+    branches = [f"(?<={cls(_C1)})", "(?<=[ÂÃ]) "]
+    for (fam, n), chars in sorted(leads.items()):
+        first |= chars
+        branches.append(f"(?<={cls(chars)}){cls(conts[fam])}{{{n}}}")
+    return re.compile(cls(first) + "(?:" + "|".join(branches) + ")")
+
+
+_GATE = _gate()
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """The cheap test: could ``text`` contain mojibake that ftfy would repair?"""
+    return not text.isascii() and _GATE.search(text) is not None
+
+
+def find_mojibake(text: str, options: Options) -> list[Edit]:
+    """Edits that undo mojibake, line by line, on the lines the gate flags."""
+    if text.isascii():
+        return []
+    m = _GATE.search(text)
+    edits: list[Edit] = []
+    while m is not None:
+        start = text.rfind("\n", 0, m.start()) + 1
+        end = text.find("\n", m.end())
+        if end < 0:
+            end = len(text)
+        line = text[start:end]
+        fixed = ftfy.fix_encoding(line, FTFY_CONFIG)
+        if fixed != line:
+            edits.extend(diff_edits("encoding.mojibake", line, fixed, start))
+        m = _GATE.search(text, end)
+    return edits
+
+
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+
+
+def diff_edits(rule: str, before: str, after: str, offset: int = 0) -> list[Edit]:
+    """Small edits turning ``before`` into ``after`` (offsets shifted by ``offset``).
+
+    Repairs change runs of non-ASCII characters and leave the ASCII between them alone,
+    so both texts are cut into alternating ASCII / non-ASCII runs: when the ASCII runs
+    agree, runs pair up one to one in linear time; otherwise (a repair that also
+    touched ASCII, such as a space that was a lost no-break byte) the runs are aligned
+    with difflib. Each changed stretch is trimmed to what really differs.
+    """
+    if before == after:
+        return []
+    p = _common_prefix(before, after)
+    s = _common_suffix(before, after, p)
+    a, b = before[p : len(before) - s], after[p : len(after) - s]
+    ta, tb = _RUNS.findall(a), _RUNS.findall(b)
+    pairs: list[tuple[int, int, int, int]] = []  # spans in a and b that differ
+    if len(ta) == len(tb) and all(
+        x == y or (not x.isascii() and not y.isascii()) for x, y in zip(ta, tb, strict=True)
+    ):
+        i = j = 0
+        for x, y in zip(ta, tb, strict=True):
+            if x != y:
+                pairs.append((i, i + len(x), j, j + len(y)))
+            i += len(x)
+            j += len(y)
+    else:
+        pa, pb = _offsets(ta), _offsets(tb)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb).get_opcodes():
+            if tag != "equal":
+                pairs.append((pa[i1], pa[i2], pb[j1], pb[j2]))
+    out = []
+    for i1, i2, j1, j2 in pairs:
+        x, y = a[i1:i2], b[j1:j2]
+        q = _common_prefix(x, y)
+        r = _common_suffix(x, y, q)
+        start = offset + p + i1 + q
+        out.append(Edit(rule, start, offset + p + i2 - r, x[q : len(x) - r], y[q : len(y) - r]))
+    return out
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    out = [0]
+    for t in tokens:
+        out.append(out[-1] + len(t))
+    return out
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = min(len(a), len(b))
+    if a[:n] == b[:n]:
+        return n
+    lo, hi = 0, n  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
+def _common_suffix(a: str, b: str, prefix: int) -> int:
+    """Length of the common suffix that does not overlap the common prefix."""
+    n = min(len(a), len(b)) - prefix
+    if n <= 0:
+        return 0
+    if a[len(a) - n :] == b[len(b) - n :]:
+        return n
+    lo, hi = 0, n
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid
+    return lo
