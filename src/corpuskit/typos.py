@@ -174,39 +174,47 @@ def frequency_choice(word: str) -> Choice:
 
 @attrs.frozen
 class _Scan:
-    """The words of one text that are not known words, by lowercase form."""
+    """The lowercase forms of the words of one text that are not dictionary words."""
 
     text: str
-    unknown: frozenset[str]  # tokens as written whose lowercase form is not a dictionary word
+    words: tuple[str, ...]
 
-    @functools.cached_property
-    def counts(self) -> dict[str, int]:
-        """Occurrences of each lowercase word in the text (for document evidence)."""
-        out: dict[str, int] = {}
-        for w in _WORD.findall(self.text):
-            k = w.lower().translate(_APOSTROPHES)
-            out[k] = out.get(k, 0) + 1
-        return out
+    def count(self, word: str) -> int:
+        """Occurrences of ``word`` in the text, in any case (document evidence)."""
+        return sum(1 for _ in _occurrence_pattern((word,)).finditer(self.text))
 
 
 _last_scan: list[_Scan] = []
+# Stripped from a whitespace-delimited chunk before the quick dictionary check.
+_PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 
 
 def _scan(text: str) -> _Scan:
-    """Unknown tokens of ``text``; the last result is reused by the next rule on the same text."""
+    """Unknown words of ``text``; the last result is reused by the next rule on the same text.
+
+    The hot path is C: lowercase, split on whitespace, one set difference against the
+    dictionary, then a strip and a lookup per unique leftover chunk. Only chunks that
+    are not a plain word once stripped are tokenised with the word pattern. Case and
+    context are looked at later, and only for the few words a rule would change.
+    """
     cached = _last_scan[0] if _last_scan else None
     if cached is not None and cached.text is text:
         return cached
-    en = wordlists.english()
-    real = en.real
-    unknown: set[str] = set()
-    for chunk in set(text.split()).difference(real):
-        for tok in _WORD.findall(chunk):
-            if tok in real:
-                continue
-            if tok.lower().translate(_APOSTROPHES) not in real:
-                unknown.add(tok)
-    scan = _Scan(text, frozenset(unknown))
+    real = wordlists.english().real
+    words: set[str] = set()
+    for chunk in set(text.lower().split()).difference(real):
+        core = chunk.strip(_PUNCT)
+        if core in real:
+            continue
+        if core.isalpha():
+            words.add(core)
+            continue
+        for tok in _WORD.findall(core):
+            tok = tok.translate(_APOSTROPHES)
+            if tok not in real:
+                words.add(tok)
+    ascii_word = wordlists.ASCII_WORD.fullmatch
+    scan = _Scan(text, tuple(sorted(w for w in words if w.isascii() and ascii_word(w))))
     _last_scan[:] = [scan]
     return scan
 
@@ -258,12 +266,22 @@ def _apostrophe(text: str, right: str) -> str:
     return right
 
 
+@functools.lru_cache(maxsize=4096)
+def _occurrence_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
+    return re.compile(
+        rf"(?<!{_LETTERS})(?<!{_LETTERS}['’])(?:{alts})(?!{_LETTERS})(?!['’]{_LETTERS})", re.IGNORECASE
+    )
+
+
 def _occurrences(text: str, words: Iterable[str]) -> Iterator[re.Match[str]]:
-    alts = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    if not alts:
-        return iter(())
-    pattern = re.compile(rf"(?<!{_LETTERS})(?<!{_LETTERS}['’])(?:{alts})(?!{_LETTERS})(?!['’]{_LETTERS})")
-    return pattern.finditer(text)
+    """Every occurrence of the lowercase ``words`` in ``text``, in any case, as whole words."""
+    key = tuple(sorted(set(words)))
+    return _occurrence_pattern(key).finditer(text) if key else iter(())
+
+
+def _key(tok: str) -> str:
+    return tok.lower().translate(_APOSTROPHES)
 
 
 def _protected(options: Options) -> frozenset[str]:
@@ -292,11 +310,12 @@ def find_user(text: str, options: Options) -> list[Edit]:
             variants[wrong] = right
             if wrong.islower():
                 variants.setdefault(wrong[0].upper() + wrong[1:], _recase(wrong.title(), right))
-        for m in _occurrences(text, variants):
+        for m in _occurrences(text, (_key(w) for w in variants)):
             tok = m.group()
-            if tok.lower().translate(_APOSTROPHES) in protected or _machine(text, m.start(), m.end()):
+            fixed = variants.get(tok)
+            if fixed is None or _key(tok) in protected or _machine(text, m.start(), m.end()):
                 continue
-            edits.append(Edit("typo.user", m.start(), m.end(), tok, variants[tok]))
+            edits.append(Edit("typo.user", m.start(), m.end(), tok, fixed))
     return _non_overlapping(edits)
 
 
@@ -309,63 +328,73 @@ def _non_overlapping(edits: list[Edit]) -> list[Edit]:
     return out
 
 
-def _candidates(text: str, options: Options) -> Iterator[tuple[str, str, str]]:
-    """(token, shape, lowercase form) for every unknown, correctable, unprotected token."""
-    scan = _scan(text)
+@attrs.frozen
+class _Fix:
+    right: str
+    lower: bool  # may correct the word written in lowercase
+    title: bool  # may correct it Capitalised at the start of a sentence or line
+    evidence: bool  # Capitalised: only if ``right`` occurs EVIDENCE_MIN times in the document
+
+
+def _candidates(text: str, options: Options) -> list[str]:
+    """Unknown, correctable, unprotected words of ``text`` (lowercase forms)."""
     protected = _protected(options)
-    for tok in scan.unknown:
-        shape = _shape(tok)
-        if shape is None:
-            continue
-        low = tok.lower().translate(_APOSTROPHES)
-        if low in protected or not wordlists.ASCII_WORD.fullmatch(low):
-            continue
-        yield tok, shape, low
+    return [w for w in _scan(text).words if w not in protected]
 
 
 def find_known(text: str, options: Options) -> list[Edit]:
     table = wordlists.misspellings()
-    fixes = {tok: (shape, table[low]) for tok, shape, low in _candidates(text, options) if low in table}
-    return _place(text, "typo.known", fixes, evidence=False)
+    fixes = {
+        w: _Fix(table[w], lower=True, title=True, evidence=False)
+        for w in _candidates(text, options)
+        if w in table
+    }
+    return _place(text, "typo.known", fixes)
 
 
 def find_frequency(text: str, options: Options) -> list[Edit]:
-    fixes: dict[str, tuple[str, str]] = {}
-    for tok, shape, low in _candidates(text, options):
-        if len(low) < MIN_LENGTH or "'" in low:
+    fixes: dict[str, _Fix] = {}
+    for w in _candidates(text, options):
+        if len(w) < MIN_LENGTH or "'" in w:
             continue
-        choice = frequency_choice(low)
-        if choice.word_cz >= wordlists.COMMON_CZ:
-            continue  # common on the web: slang, a brand, a name
-        # A capitalised word needs evidence from the document (checked in _place), which
-        # then stands in for the slip: Siria -> Syria is a spelling, not a slip.
-        if choice.best is not None and (choice.accepted or (shape == "title" and choice.clear)):
-            fixes[tok] = (shape, choice.best)
-    return _place(text, "typo.frequency", fixes, evidence=True)
+        choice = frequency_choice(w)
+        if choice.best is None or choice.word_cz >= wordlists.COMMON_CZ:
+            continue  # nothing near, or common on the web: slang, a brand, a name
+        # A capitalised word needs evidence from the document, which then stands in for
+        # the typing slip: Siria -> Syria is a spelling, not a slip.
+        if choice.clear:
+            fixes[w] = _Fix(choice.best, lower=choice.accepted, title=True, evidence=True)
+    return _place(text, "typo.frequency", fixes)
 
 
-def _place(text: str, rule: str, fixes: dict[str, tuple[str, str]], *, evidence: bool) -> list[Edit]:
-    """Edits for every safe occurrence of the tokens in ``fixes``.
+def _place(text: str, rule: str, fixes: dict[str, _Fix]) -> list[Edit]:
+    """Edits for every safe occurrence of the words in ``fixes``, by the shape it has there.
 
-    Capitalised tokens are corrected only at the start of a sentence or line; with
-    ``evidence`` (typo.frequency) also only when their correction occurs elsewhere in
-    the document.
+    Lowercase occurrences are corrected where the fix allows; Capitalised ones only at
+    the start of a sentence or line (and with document evidence where required);
+    anything else (ACRONYMS, McNames, accents, inside URLs) never.
     """
     if not fixes:
         return []
-    counts = _scan(text).counts if evidence else {}
+    scan = _scan(text)
     edits = []
     for m in _occurrences(text, fixes):
         tok = m.group()
-        shape, right = fixes[tok]
-        if shape == "title":
-            if not _sentence_start(text, m.start()):
+        fix = fixes[_key(tok)]
+        shape = _shape(tok)
+        if shape == "lower":
+            if not fix.lower:
                 continue
-            if evidence and counts.get(right.lower(), 0) < EVIDENCE_MIN:
+        elif shape == "title":
+            if not fix.title or not _sentence_start(text, m.start()):
                 continue
+            if fix.evidence and scan.count(fix.right) < EVIDENCE_MIN:
+                continue
+        else:
+            continue
         if _machine(text, m.start(), m.end()):
             continue
-        edits.append(Edit(rule, m.start(), m.end(), tok, _apostrophe(text, _recase(tok, right))))
+        edits.append(Edit(rule, m.start(), m.end(), tok, _apostrophe(text, _recase(tok, fix.right))))
     return edits
 
 
@@ -387,33 +416,27 @@ def suggestions(text: str, options: Options) -> list[DocumentWarning]:
 
 def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
     out: list[DocumentWarning] = []
-    seen: set[tuple[str, str]] = set()
-    counts: dict[str, int] | None = None
-    for tok, shape, low in sorted(_candidates(text, options)):
-        if len(low) < MIN_LENGTH or "'" in low:
+    for w in _candidates(text, options):
+        if len(w) < MIN_LENGTH or "'" in w:
             continue
-        choice = frequency_choice(low)
+        choice = frequency_choice(w)
         if choice.best is None or not choice.likely or choice.word_cz >= wordlists.COMMON_CZ:
             continue
-        if shape == "lower" and not choice.accepted:
-            why = "a likely correction, not a clear typing slip"
-        elif shape == "title" and choice.clear:
-            if counts is None:
-                counts = _scan(text).counts
-            if counts.get(choice.best, 0) < EVIDENCE_MIN:
+        why: dict[str, str] = {}
+        if not choice.accepted:
+            why["lower"] = "a likely correction, not a clear typing slip"
+        if choice.clear and _scan(text).count(choice.best) >= EVIDENCE_MIN:
+            why["title"] = "it occurs elsewhere in the document"
+        for m in _occurrences(text, [w]):
+            tok = m.group()
+            shape = _shape(tok)
+            if shape not in why or _machine(text, m.start(), m.end()):
                 continue
-            why = f"{_recase(tok, choice.best)!r} occurs elsewhere in the document"
-        else:
-            continue
-        if (tok, choice.best) in seen:
-            continue
-        seen.add((tok, choice.best))
-        m = next((m for m in _occurrences(text, [tok]) if not _machine(text, m.start(), m.end())), None)
-        if m is None or (shape == "title" and _sentence_start(text, m.start())):
-            continue  # only inside URLs and the like, or corrected by the rule itself
-        out.append(
-            DocumentWarning("typo.suggestion", f"{tok!r} may be a typo for {_recase(tok, choice.best)!r} ({why})")
-        )
+            if shape == "title" and _sentence_start(text, m.start()):
+                continue  # corrected by the rule itself
+            right = _recase(tok, choice.best)
+            out.append(DocumentWarning("typo.suggestion", f"{tok!r} may be a typo for {right!r} ({why[shape]})"))
+            break
     return out
 
 
