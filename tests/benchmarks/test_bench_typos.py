@@ -53,15 +53,16 @@ def test_bench_typo_stage_words_per_second(benchmark, request: pytest.FixtureReq
     checker = SpellChecker()
     t = time.perf_counter()
     peer_changes = 0
-    for d in docs[: max(1, len(docs) // 20)]:
+    sample = docs[:2]  # the peer searches edit distance 2 in Python: ~100 words/s
+    for d in sample:
         toks = re.findall(r"[A-Za-z]+", d)
         for w in checker.unknown(toks):
             if checker.correction(w) not in (None, w):
                 peer_changes += 1
-    peer_s = (time.perf_counter() - t) * (len(docs) / max(1, len(docs) // 20))
+    peer_s = time.perf_counter() - t
     benchmark.extra_info["peer"] = "pyspellchecker"
-    benchmark.extra_info["peer_words_per_second"] = round(words / peer_s)
-    benchmark.extra_info["peer_changed_unique_words_per_doc"] = peer_changes
+    benchmark.extra_info["peer_words_per_second"] = round(sum(len(d.split()) for d in sample) / peer_s)
+    benchmark.extra_info["peer_changed_words_in_sample"] = peer_changes
 
 
 def test_bench_word_list_start_up(benchmark) -> None:
