@@ -147,6 +147,11 @@ def diff_edits(rule: str, before: str, after: str, offset: int = 0) -> list[Edit
         return []
     p = _common_prefix(before, after)
     s = _common_suffix(before, after, p)
+    # never cut a run of non-ASCII text: "Â\xa0" → "\xa0" is one repair, not "Â" → ""
+    while p and not before[p - 1].isascii():
+        p -= 1
+    while s and not before[len(before) - s].isascii():
+        s -= 1
     a, b = before[p : len(before) - s], after[p : len(after) - s]
     ta, tb = _RUNS.findall(a), _RUNS.findall(b)
     pairs: list[tuple[int, int, int, int]] = []  # spans in a and b that differ
@@ -169,6 +174,12 @@ def diff_edits(rule: str, before: str, after: str, offset: int = 0) -> list[Edit
         x, y = a[i1:i2], b[j1:j2]
         q = _common_prefix(x, y)
         r = _common_suffix(x, y, q)
+        while (q or r) and (len(x) - q - r == 0 or len(y) - q - r == 0):
+            # keep a character of context rather than an empty side
+            if r:
+                r -= 1
+            else:
+                q -= 1
         start = offset + p + i1 + q
         out.append(Edit(rule, start, offset + p + i2 - r, x[q : len(x) - r], y[q : len(y) - r]))
     return out
