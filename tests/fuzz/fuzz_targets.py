@@ -47,6 +47,9 @@ def cleaning(data: bytes) -> None:
     cleaned, edits, _ = clean(text, OPTIONS)
     for e in edits:
         assert text[e.start : e.end] == e.before
+    from corpuskit.edits import apply_edits
+
+    assert apply_edits(text, edits) == cleaned
 
 
 def structure(data: bytes) -> None:
