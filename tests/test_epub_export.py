@@ -262,3 +262,10 @@ def test_pandoc_reads_every_article_back(tmp_path: Path) -> None:
             if block.region in ("body", "trailer"):
                 assert norm(block.text) in plain, (doc.id, block.text[:60])
         assert norm(doc.title or doc.id) in plain
+
+
+def test_keeps_the_exporter_contract() -> None:
+    from corpuskit.testing import check_exporter
+    from corpuskit_exporters.epub_export import EpubExporter
+
+    assert "atomic writes" in check_exporter(EpubExporter, options={"trailer": "omit"})

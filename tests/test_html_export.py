@@ -434,7 +434,10 @@ def _chromium() -> str | None:
 
 
 @pytest.mark.chromium
-@pytest.mark.skipif(_chromium() is None and not os.environ.get("CI"), reason="Debian's chromium is not installed (.ci/run installs it)")
+@pytest.mark.skipif(
+    _chromium() is None and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed (.ci/run installs it)",
+)
 def test_chromium_renders_the_sample(tmp_path: Path) -> None:
     docs = [*corpuskit.read(SAMPLE), *(structured_document(i, sample_paragraphs(), hostile=True) for i in range(2))]
     page = tmp_path / "sample.html"
@@ -456,3 +459,25 @@ def test_chromium_renders_the_sample(tmp_path: Path) -> None:
     keep = os.environ.get("CORPUSKIT_SCREENSHOTS")
     if keep:  # set it to a directory to look at the render
         shutil.copy(shot, Path(keep) / "html_sample.png")
+
+
+# -- the plugin contract -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("options", [{}, {"highlight_edits": "true", "links": "nofollow", "lang": "de"}])
+def test_keeps_the_exporter_contract(options: dict[str, str]) -> None:
+    from corpuskit.testing import check_exporter
+    from corpuskit_exporters.html_export import HtmlExporter
+
+    assert "atomic writes" in check_exporter(HtmlExporter, options=options)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the conformance kit reads layout from the class; layout=per-document sets it on the instance",
+)
+def test_per_document_layout_keeps_the_exporter_contract() -> None:
+    from corpuskit.testing import check_exporter
+    from corpuskit_exporters.html_export import HtmlExporter
+
+    check_exporter(HtmlExporter, options={"layout": "per-document"})

@@ -87,11 +87,11 @@ class EpubOptions:
     language: str = attrs.field(default="en", metadata={"help": "the language of the text (BCP 47 tag)"})
     identifier: str = attrs.field(
         default="",
-        metadata={"help": "dc:identifier (default: a urn:uuid derived from the documents' ids and text)"},
+        metadata={"help": "dc:identifier; empty: a urn:uuid derived from the documents' ids and text"},
     )
     modified: str = attrs.field(
         default="",
-        metadata={"help": "dcterms:modified as YYYY-MM-DDThh:mm:ssZ (default: SOURCE_DATE_EPOCH or now)"},
+        metadata={"help": "dcterms:modified as YYYY-MM-DDThh:mm:ssZ; empty: SOURCE_DATE_EPOCH, else now"},
     )
     trailer: str = attrs.field(
         default="appendix",
@@ -99,7 +99,7 @@ class EpubOptions:
         metadata={"help": "appendix (a section after each article) or omit"},
     )
     template_dir: str = attrs.field(
-        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed)"}
+        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed); empty: none"}
     )
 
     @language.validator

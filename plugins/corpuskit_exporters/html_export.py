@@ -372,7 +372,7 @@ class HtmlOptions:
         metadata={"help": "URLs in article text as plain text, or as rel=nofollow links (never in the trailer)"},
     )
     template_dir: str = attrs.field(
-        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed)"}
+        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed); empty: none"}
     )
 
     @lang.validator
