@@ -71,3 +71,12 @@ def test_schema_rejects_a_broken_document() -> None:
     data["date"] = "13 Feb 2017"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, corpuskit.load_schema())
+
+
+def test_documents_pickle_for_worker_processes() -> None:
+    import pickle
+
+    doc = _doc()
+    again = pickle.loads(pickle.dumps(doc))
+    assert again == doc and dict(again.metadata) == {"url": "u"}
+    assert hash(again) == hash(doc)

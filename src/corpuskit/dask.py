@@ -24,7 +24,6 @@ import fsspec
 from fsspec.core import get_fs_token_paths
 
 from corpuskit import exporters
-from corpuskit import parallel as _parallel  # noqa: F401 - teaches pickle Document.metadata
 from corpuskit.errors import CorpuskitError, ReadErrors
 from corpuskit.model import Document
 from corpuskit.options import Options

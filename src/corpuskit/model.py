@@ -9,8 +9,7 @@ they can never disagree with the blocks and edits they come from.
 
 from __future__ import annotations
 
-import types
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -49,8 +48,38 @@ BLOCK_KINDS = (
 )
 
 
+class FrozenMap(Mapping[str, str]):
+    """A read-only, hashable, picklable mapping (documents travel to worker processes)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, str] | None = None) -> None:
+        self._data = dict(data or {})
+
+    def __getitem__(self, key: str) -> str:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self._data) == dict(other) if isinstance(other, Mapping) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._data.items())))
+
+    def __reduce__(self) -> tuple[type[FrozenMap], tuple[dict[str, str]]]:
+        return FrozenMap, (self._data,)
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+
 def _frozen_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
-    return types.MappingProxyType(dict(value or {}))
+    return value if isinstance(value, FrozenMap) else FrozenMap(value)
 
 
 def _edits(value: Iterable[Edit]) -> tuple[Edit, ...]:
@@ -216,9 +245,7 @@ class Document:
     index: int | None = None
     key: str | None = None
     role: str = "document"
-    metadata: Mapping[str, str] = attrs.field(
-        factory=dict, converter=_frozen_map, hash=False
-    )
+    metadata: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map)
 
     # -- derived views -------------------------------------------------------------
 

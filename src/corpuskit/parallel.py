@@ -17,11 +17,9 @@ serialises in the workers through :func:`map_batches` and ships bytes, not objec
 
 from __future__ import annotations
 
-import copyreg
 import os
-import types
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
@@ -39,19 +37,6 @@ BATCH_RECORDS = 256
 # batches in flight per worker: enough to keep every worker busy while the parent
 # drains results in order, few enough that memory stays flat
 WINDOW_PER_JOB = 3
-
-
-def _mapping(value: dict[str, str]) -> Mapping[str, str]:
-    return types.MappingProxyType(value)
-
-
-def _reduce_mapping(value: types.MappingProxyType[str, str]) -> tuple[Any, tuple[dict[str, str]]]:
-    return _mapping, (dict(value),)
-
-
-# Document.metadata is a read-only mapping proxy, which pickle refuses; teach pickle
-# to send it as a dict (module import runs in every worker and every Dask process).
-copyreg.pickle(types.MappingProxyType, _reduce_mapping)
 
 
 def resolve_jobs(jobs: int) -> int:
