@@ -349,11 +349,32 @@ def test_register_a_script_exporter_and_refuse_duplicates(fresh_registry: None, 
         exporters.register(Impostor)
     assert exporters.get("json").__module__ == "corpuskit_exporters.json_export"
 
+    exporters.unregister("upper")
+    assert "upper" not in exporters.available()
+
     class NoWrite:
         name = "nowrite"
 
     with pytest.raises(PluginError, match="lacks suffix, media_type, description, layout, Options, write"):
         exporters.register(NoWrite)  # type: ignore[arg-type]
+
+
+def test_a_class_defined_again_replaces_itself(fresh_registry: None) -> None:
+    """Re-running a notebook cell defines a new class object with the same qualified name."""
+    namespace: dict[str, Any] = {}
+    cell = (
+        "from corpuskit import exporters\n"
+        "@exporters.register\n"
+        "class Cell:\n"
+        "    name = 'cell'; suffix = '.txt'; media_type = 'text/plain'; description = 'd'; layout = 'file'\n"
+        "    Options = exporters.NoOptions\n"
+        "    def __init__(self, options): pass\n"
+        "    def write(self, documents, destination): pass\n"
+    )
+    exec(cell, namespace)
+    first = exporters.get("cell")
+    exec(cell, namespace)
+    assert exporters.get("cell") is namespace["Cell"] is not first
 
 
 BROKEN_PLUGINS = '''

@@ -37,6 +37,7 @@ __all__ = [
     "get",
     "parse_options",
     "register",
+    "unregister",
     "write_to",
 ]
 
@@ -125,12 +126,23 @@ def register(cls: type[Exporter], *, name: str | None = None) -> type[Exporter]:
         raise PluginError("an exporter needs a name")
     checked = _check(cls, repr(key))
     with _lock:
-        if key in _registry and _registry[key] is not cls:
-            raise PluginError(
-                f"an exporter named {key!r} is already registered ({_registry[key].__module__})"
-            )
+        taken = _registry.get(key)
+        if taken is not None and taken is not cls and not _redefinition(taken, cls):
+            raise PluginError(f"an exporter named {key!r} is already registered ({taken.__module__})")
         _registry[key] = checked
     return cls
+
+
+def _redefinition(old: type, new: type) -> bool:
+    """The same class defined again (a notebook cell run twice), not a different plugin."""
+    return (old.__module__, old.__qualname__) == (new.__module__, new.__qualname__)
+
+
+def unregister(name: str) -> None:
+    """Forget the format ``name`` in this process (for tests and notebooks); unknown names are ignored."""
+    _load_entry_points()
+    with _lock:
+        _registry.pop(name, None)
 
 
 def _entry_points() -> list[metadata.EntryPoint]:
