@@ -522,3 +522,25 @@ def test_cli_export_of_the_sample(fmt: str, tmp_path: Path, sample_path: Path, s
 def test_cli_export_to_stdout(sample_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
     assert main(["export", str(sample_path), "-f", "jsonl", "-o", "-", "--no-progress"]) == 0
     assert len(capsysbinary.readouterr().out.splitlines()) == 5
+
+
+def test_a_directory_format_needs_a_path(fresh_registry: None, sample_path: Path, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    @exporters.register
+    class PerDocument(ScriptExporter):
+        name: ClassVar[str] = "perdoc"
+        suffix: ClassVar[str] = ""
+        layout: ClassVar[str] = "directory"
+
+        def write(self, documents: Any, destination: BinaryIO | Path) -> None:
+            assert isinstance(destination, Path)
+            for doc in documents:
+                (destination / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
+
+    assert main(["export", str(sample_path), "-f", "perdoc", "-o", "-"]) == 2
+    assert "format 'perdoc' writes a directory; --output must be a path" in capsys.readouterr().err
+    with pytest.raises(corpuskit.errors.ExportError, match="writes a directory; give a path"):
+        exporters.export(sample_documents(1), "perdoc", io.BytesIO())
+    assert main(["export", str(sample_path), "-f", "perdoc", "-o", str(tmp_path / "out"), "--no-progress"]) == 0
+    assert len(list((tmp_path / "out").iterdir())) == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # the temporary directory was renamed
