@@ -30,9 +30,9 @@ import attrs
 from corpuskit.dialects import Dialect
 from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
-from corpuskit.reader import WorkItem, _dialect_for, _plan_input
+from corpuskit.reader import WorkItem, dialect_for, plan_input
 from corpuskit.segments import iter_segments
-from corpuskit.sources import Guard, Input, Limits, _open_stream, sniff
+from corpuskit.sources import Guard, Input, Limits, open_stream, sniff
 
 __all__ = ["ByteRange", "next_delimiter", "open_local", "plan_file", "range_items"]
 
@@ -113,7 +113,7 @@ def plan_file(
         if sniff(head[:8192]) != "text":
             return whole  # compressed or an archive: read whole, by read()'s own code
         try:
-            dialect = _dialect_for(options, head)
+            dialect = dialect_for(options, head)
         except CorpuskitError:
             return whole  # the worker reports the error, as read() does
         if dialect.kind != "line":
@@ -151,11 +151,11 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
     with opener(rng.path) as fh:
         if rng.end is None:
             limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
-            for opened in _open_stream(rng.label, filename, fh, 3, limits):
+            for opened in open_stream(rng.label, filename, fh, 3, limits):
                 if isinstance(opened, CorpuskitError):
                     yield opened
                 else:
-                    yield from _plan_input(opened, options)
+                    yield from plan_input(opened, options)
             return
         fh.seek(rng.start)
         data = fh.read(rng.end - rng.start)
@@ -163,5 +163,5 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
         options = attrs.evolve(options, dialect=rng.dialect)
     guard = Guard(io.BytesIO(data))
     stream = io.BufferedReader(guard, buffer_size=1 << 16)
-    for item in _plan_input(Input(rng.label, filename, stream, guard), options):
+    for item in plan_input(Input(rng.label, filename, stream, guard), options):
         yield item if isinstance(item, CorpuskitError) else _shift(item, rng.start)

@@ -22,7 +22,7 @@ from corpuskit.pipeline import build_document, split_name
 from corpuskit.segments import Segment, iter_segments
 from corpuskit.sources import Input, Limits, open_inputs
 
-__all__ = ["ErrorHandler", "WorkItem", "plan", "read", "read_segments"]
+__all__ = ["ErrorHandler", "WorkItem", "dialect_for", "plan", "plan_input", "read", "read_segments"]
 
 ErrorHandler = Callable[[CorpuskitError], None]
 
@@ -40,7 +40,7 @@ class WorkItem:
     warnings: tuple[DocumentWarning, ...] = ()
 
 
-def _dialect_for(options: Options, head: bytes) -> Dialect:
+def dialect_for(options: Options, head: bytes) -> Dialect:
     if options.delimiter:
         return custom_dialect(options.delimiter)
     if options.dialect:
@@ -67,10 +67,10 @@ def _with_last(segments: Iterator[Segment]) -> Iterator[tuple[Segment, bool]]:
         yield previous, True
 
 
-def _plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitError]:
+def plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitError]:
     head = item.stream.peek(_DETECT_WINDOW)[:_DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
     try:
-        dialect = _dialect_for(options, head)
+        dialect = dialect_for(options, head)
     except CorpuskitError as exc:
         yield exc
         return
@@ -129,7 +129,7 @@ def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterato
         if isinstance(item, CorpuskitError):
             yield item
             continue
-        yield from _plan_input(item, options)
+        yield from plan_input(item, options)
 
 
 def build(item: WorkItem, options: Options) -> Document:

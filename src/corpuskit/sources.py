@@ -26,7 +26,7 @@ import attrs
 
 from corpuskit.errors import InputError
 
-__all__ = ["Guard", "Input", "Limits", "open_inputs", "sniff"]
+__all__ = ["Guard", "Input", "Limits", "open_inputs", "open_stream", "sniff"]
 
 _PEEK = 8192
 
@@ -180,7 +180,7 @@ def open_inputs(paths: list[str], *, limits: Limits | None = None, max_depth: in
     lim = limits or Limits()
     for path in paths:
         if path == "-":
-            yield from _open_stream("<stdin>", "stdin", sys.stdin.buffer, max_depth, lim)
+            yield from open_stream("<stdin>", "stdin", sys.stdin.buffer, max_depth, lim)
             continue
         if os.path.isdir(path):
             yield from _walk(path, max_depth, lim)
@@ -214,10 +214,10 @@ def _open_file(path: str, max_depth: int, limits: Limits) -> Iterator[Input | In
         yield InputError(exc.strerror or str(exc), path=path)
         return
     with fh:
-        yield from _open_stream(path, os.path.basename(path), fh, max_depth, limits)
+        yield from open_stream(path, os.path.basename(path), fh, max_depth, limits)
 
 
-def _open_stream(
+def open_stream(
     path: str, filename: str, raw: BinaryIO, depth: int, limits: Limits, below: Guard | None = None
 ) -> Iterator[Input | InputError]:
     guard = Guard(raw, below=below, limits=limits)
@@ -239,7 +239,7 @@ def _open_stream(
         else:
             inner = lzma.LZMAFile(stream, mode="rb")  # noqa: SIM115 - closed just below
         with inner:
-            yield from _open_stream(path, _strip_suffix(filename, kind), inner, depth - 1,  # type: ignore[arg-type]
+            yield from open_stream(path, _strip_suffix(filename, kind), inner, depth - 1,  # type: ignore[arg-type]
                                     limits, guard)
         return
     if kind == "zip":
@@ -327,7 +327,7 @@ def _zip_members(path: str, zf: zipfile.ZipFile, depth: int, limits: Limits) -> 
             yield InputError(f"cannot open archive member: {exc}", path=label, offset=info.header_offset)
             continue
         with member:
-            yield from _open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
+            yield from open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
 
 
 def _tar(path: str, stream: io.BufferedReader[Any], depth: int, limits: Limits) -> Iterator[Input | InputError]:
@@ -353,4 +353,4 @@ def _tar_members(path: str, tf: tarfile.TarFile, depth: int, limits: Limits) -> 
         if member is None:
             continue
         with member:
-            yield from _open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
+            yield from open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
