@@ -121,6 +121,13 @@ def test_bad_user_file_is_reported_on_the_document(tmp_path: Path) -> None:
         wordlists.user_rules(str(tmp_path / "missing.txt"))
 
 
+def test_a_huge_run_of_letters_is_not_a_word() -> None:
+    """Hostile input: candidate generation is quadratic in length, so long runs are skipped."""
+    text = "tge " + "a" * 2_000_000 + " onlie"
+    out = _typo_clean(text, Options())
+    assert out.startswith("the ") and out.endswith(" online")
+
+
 def test_word_lists_load_lazily() -> None:
     """Reading with typo rules off never loads the word lists."""
     code = (

@@ -53,6 +53,9 @@ _MACHINE = re.compile(r"://|@|#|\bwww\.|\w\.\w|[\\/_=]")
 
 #: typo.frequency: minimum word length (shorter words are too ambiguous).
 MIN_LENGTH = 4
+#: Longer "words" are not words (a run of letters in hostile input): never looked at,
+#: so candidate generation stays bounded (it is quadratic in the length).
+MAX_LENGTH = 40
 #: The candidate must be at least this common (centi-zipf; 350 = 3 per million words)...
 CANDIDATE_MIN_CZ = 350
 #: ...at least this much more common than the word itself (200 = 100 times)...
@@ -214,7 +217,9 @@ def _scan(text: str) -> _Scan:
             if tok not in real:
                 words.add(tok)
     ascii_word = wordlists.ASCII_WORD.fullmatch
-    scan = _Scan(text, tuple(sorted(w for w in words if w.isascii() and ascii_word(w))))
+    scan = _Scan(
+        text, tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w)))
+    )
     _last_scan[:] = [scan]
     return scan
 
