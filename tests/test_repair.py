@@ -288,3 +288,11 @@ def test_edits_replay_through_the_reader(raw: str, tmp_path: Path) -> None:
     assert doc.raw_text == raw.removeprefix("\ufeff")  # a leading U+FEFF is read as the BOM
     _check_edits(doc.raw_text, list(doc.edits), doc.cleaned_text)
     assert type(doc).from_dict(doc.to_dict()).cleaned_text == doc.cleaned_text
+
+
+def test_mojibake_on_a_huge_single_line_is_cut_into_segments() -> None:
+    text = "Ã©tÃ© Ã  Paris, ISISâ€™ loss. " * 8000  # ~240 000 characters, no line break
+    edits = find_mojibake(text, Options())
+    assert apply_edits(text, edits) == "été à Paris, ISIS’ loss. " * 8000
+    # small edits even though ftfy ate a space (the lost no-break byte after "Ã")
+    assert len(edits) >= 4 * 8000 and max(len(e.before) for e in edits) <= 3

@@ -112,76 +112,93 @@ def looks_like_mojibake(text: str) -> bool:
     return not text.isascii() and _GATE.search(text) is not None
 
 
+# ftfy and the diff work line by line; longer lines are cut at a space, as ftfy's own
+# fix_text cuts segments at max_decode_length, to keep the cost linear.
+_MAX_SEGMENT = 1 << 16
+
+
 def find_mojibake(text: str, options: Options) -> list[Edit]:
     """Edits that undo mojibake, line by line, on the lines the gate flags."""
     if text.isascii():
         return []
     m = _GATE.search(text)
     edits: list[Edit] = []
+    done = 0
     while m is not None:
-        start = text.rfind("\n", 0, m.start()) + 1
-        end = text.find("\n", m.end())
+        hit = m.start()
+        start = max(text.rfind("\n", 0, hit) + 1, done)
+        if hit - start > _MAX_SEGMENT:
+            start = _safe_space(text, hit - _MAX_SEGMENT, hit - _MAX_SEGMENT // 2, last=True) + 1
+        end = text.find("\n", hit, hit + _MAX_SEGMENT)
         if end < 0:
-            end = len(text)
+            if len(text) - hit <= _MAX_SEGMENT:
+                end = len(text)
+            else:  # a line without an end in sight: stop at a space
+                end = _safe_space(text, hit + _MAX_SEGMENT // 2, hit + _MAX_SEGMENT, last=False)
         line = text[start:end]
         fixed = ftfy.fix_encoding(line, FTFY_CONFIG)
         if fixed != line:
             edits.extend(diff_edits("encoding.mojibake", line, fixed, start))
+        done = end
         m = _GATE.search(text, end)
     return edits
 
 
+def _safe_space(text: str, lo: int, hi: int, *, last: bool) -> int:
+    """A space in ``text[lo:hi]`` between visible ASCII characters, where no mojibake is cut
+    (``Ã`` + space is mojibake of ``à`` whose no-break byte became a space); ``hi`` or
+    ``lo - 1`` if there is none."""
+    spaces = [m.start() for m in _SAFE_SPACE.finditer(text, lo, hi)]
+    if not spaces:
+        return lo - 1 if last else hi
+    return spaces[-1] if last else spaces[0]
+
+
+_SAFE_SPACE = re.compile(r"(?<=[!-~]) (?=[!-~])")
 _RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
 
 
 def diff_edits(rule: str, before: str, after: str, offset: int = 0) -> list[Edit]:
     """Small edits turning ``before`` into ``after`` (offsets shifted by ``offset``).
 
-    Repairs change runs of non-ASCII characters and leave the ASCII between them alone,
-    so both texts are cut into alternating ASCII / non-ASCII runs: when the ASCII runs
-    agree, runs pair up one to one in linear time; otherwise (a repair that also
-    touched ASCII, such as a space that was a lost no-break byte) the runs are aligned
-    with difflib. Each changed stretch is trimmed to what really differs.
+    Repairs change runs of non-ASCII characters and leave the ASCII between them almost
+    alone, so both texts are cut into alternating ASCII / non-ASCII runs: when the two
+    sequences of runs have the same shape, runs pair up one to one in linear time (an
+    ASCII run may still differ: a space that was a lost no-break byte is eaten);
+    otherwise the runs are aligned with difflib. Each changed stretch is trimmed to what
+    really differs, but a non-ASCII repair keeps a character rather than an empty side.
     """
     if before == after:
         return []
-    p = _common_prefix(before, after)
-    s = _common_suffix(before, after, p)
-    # never cut a run of non-ASCII text: "Â\xa0" → "\xa0" is one repair, not "Â" → ""
-    while p and not before[p - 1].isascii():
-        p -= 1
-    while s and not before[len(before) - s].isascii():
-        s -= 1
-    a, b = before[p : len(before) - s], after[p : len(after) - s]
-    ta, tb = _RUNS.findall(a), _RUNS.findall(b)
-    pairs: list[tuple[int, int, int, int]] = []  # spans in a and b that differ
-    if len(ta) == len(tb) and all(
-        x == y or (not x.isascii() and not y.isascii()) for x, y in zip(ta, tb, strict=True)
-    ):
-        i = j = 0
-        for x, y in zip(ta, tb, strict=True):
-            if x != y:
-                pairs.append((i, i + len(x), j, j + len(y)))
-            i += len(x)
-            j += len(y)
+    ta, tb = _RUNS.findall(before), _RUNS.findall(after)
+    pa, pb = _offsets(ta), _offsets(tb)
+    # equal runs at both ends need no alignment
+    lo = 0
+    while lo < min(len(ta), len(tb)) and ta[lo] == tb[lo]:
+        lo += 1
+    k = 0
+    while k < min(len(ta), len(tb)) - lo and ta[-1 - k] == tb[-1 - k]:
+        k += 1
+    ma, mb = ta[lo : len(ta) - k], tb[lo : len(tb) - k]
+    pairs: list[tuple[int, int, int, int]] = []  # spans in before and after that differ
+    if len(ma) == len(mb) and all(x.isascii() == y.isascii() for x, y in zip(ma, mb, strict=True)):
+        pairs = [(pa[i], pa[i + 1], pb[i], pb[i + 1]) for i in range(lo, lo + len(ma)) if ta[i] != tb[i]]
     else:
-        pa, pb = _offsets(ta), _offsets(tb)
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, ta, tb).get_opcodes():
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, ma, mb).get_opcodes():
             if tag != "equal":
-                pairs.append((pa[i1], pa[i2], pb[j1], pb[j2]))
+                pairs.append((pa[lo + i1], pa[lo + i2], pb[lo + j1], pb[lo + j2]))
     out = []
     for i1, i2, j1, j2 in pairs:
-        x, y = a[i1:i2], b[j1:j2]
+        x, y = before[i1:i2], after[j1:j2]
         q = _common_prefix(x, y)
         r = _common_suffix(x, y, q)
-        while (q or r) and (len(x) - q - r == 0 or len(y) - q - r == 0):
+        while (q or r) and not x.isascii() and (len(x) - q - r == 0 or len(y) - q - r == 0):
             # keep a character of context rather than an empty side
             if r:
                 r -= 1
             else:
                 q -= 1
-        start = offset + p + i1 + q
-        out.append(Edit(rule, start, offset + p + i2 - r, x[q : len(x) - r], y[q : len(y) - r]))
+        out.append(Edit(rule, offset + i1 + q, offset + i2 - r, x[q : len(x) - r], y[q : len(y) - r]))
     return out
 
 
