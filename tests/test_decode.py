@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import corpuskit
 from corpuskit.decode import decode, display_name
+from corpuskit.errors import OptionError
 
 # A short news article in Latin-1 (the seeds all use curly quotes, which Latin-1 lacks).
 LATIN1_ARTICLE = (
@@ -255,6 +256,11 @@ def test_empty_and_ascii_documents() -> None:
     assert decode(b"") == decode(b"", None)
     assert decode(b"").text == "" and decode(b"").encoding == "utf-8"
     assert decode(b"plain ascii\n").encoding == "utf-8"
+
+
+def test_unknown_forced_encoding_is_an_option_error() -> None:
+    with pytest.raises(OptionError, match="unknown encoding 'klingon'"):
+        decode(b"abc", "klingon")
 
 
 def test_display_names_are_stable_spellings() -> None:

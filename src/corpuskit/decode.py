@@ -16,6 +16,8 @@ import codecs
 import attrs
 import chardet
 
+from corpuskit.errors import OptionError
+
 __all__ = ["Decoded", "decode", "display_name"]
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
@@ -84,7 +86,11 @@ def display_name(encoding: str) -> str:
 def decode(data: bytes, encoding: str | None = None) -> Decoded:
     """Decode ``data``; with ``encoding`` given, use it (bad bytes become U+FFFD)."""
     if encoding:
-        return _with(data, display_name(encoding), 1.0)
+        try:
+            name = display_name(encoding)
+        except LookupError:
+            raise OptionError(f"unknown encoding {encoding!r}") from None
+        return _with(data, name, 1.0)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             found = _with(data[len(bom) :], codec, 1.0, skip=len(bom))
