@@ -18,7 +18,6 @@ from corpuskit.reader import read
 from corpuskit.schema import load_schema
 
 __all__ = [
-    "__version__",
     "SCHEMA_ID",
     "Block",
     "CorpuskitError",
@@ -29,6 +28,7 @@ __all__ = [
     "Options",
     "ReadErrors",
     "Source",
+    "__version__",
     "apply_edits",
     "edit_counts",
     "errors",
