@@ -129,11 +129,6 @@ def test_articles_decode_exactly_when_mixed_in_one_concatenated_file(
     assert [(d.name, d.raw_text, d.source.encoding) for d in docs] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sources._texty knows the UTF-16 BOMs and the UTF-32 LE one (it starts with FF FE) "
-    "but not the UTF-32 BE BOM 00 00 FE FF, so such a file is refused as binary",
-)
 def test_plain_utf32_be_file_is_read_as_text(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(_encode(LATIN1_ARTICLE, "utf-32-be-bom"))

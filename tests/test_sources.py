@@ -31,3 +31,11 @@ from corpuskit.sources import sniff
 )
 def test_sniff(head: bytes, kind: str) -> None:
     assert sniff(head) == kind
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_unicode_with_a_bom_is_text(encoding: str) -> None:
+    import codecs
+
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}.get(encoding, b"")
+    assert sniff(bom + "An article.\n".encode(encoding) * 50) == "text"

@@ -145,7 +145,7 @@ def _texty(head: bytes) -> bool:
     Text has almost no C0 control bytes besides tab, newlines and form feed; binary
     formats are full of them. A few NULs in text are the control-character rule's job.
     """
-    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:3] == b"\xef\xbb\xbf":
+    if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf", b"\x00\x00\xfe\xff")):
         return True
     nul = head.count(0)
     even = head[0::2].count(0)
