@@ -16,7 +16,9 @@ from corpuskit.packing import safe_filename
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(contents=st.lists(st.text(max_size=80).map(lambda t: t.encode("utf-8", "surrogatepass")) | st.sampled_from(
     [b"=== Update: 3 dead ===\nmore", b"line\r", b"\n\n", b"", b"\xff\xfe\x00"]), min_size=1, max_size=5))
-def test_pack_then_unpack_gives_back_every_file(tmp_path_factory: pytest.TempPathFactory, contents: list[bytes]) -> None:
+def test_pack_then_unpack_gives_back_every_file(
+    tmp_path_factory: pytest.TempPathFactory, contents: list[bytes]
+) -> None:
     base = tmp_path_factory.mktemp("rt")
     src = base / "src"
     src.mkdir()
