@@ -181,10 +181,19 @@ class _Scan:
 
     text: str
     words: tuple[str, ...]
+    lower: str
 
     def count(self, word: str) -> int:
         """Occurrences of ``word`` in the text, in any case (document evidence)."""
         return sum(1 for _ in _occurrence_pattern((word,)).finditer(self.text))
+
+    def occurs(self, word: str, times: int) -> bool:
+        """Whether ``word`` occurs at least ``times`` times as a whole word.
+
+        A substring count (C speed) bounds the whole-word count from above, so the regex
+        runs only for the few words that might pass.
+        """
+        return self.lower.count(word) >= times and self.count(word) >= times
 
 
 _last_scan: list[_Scan] = []
@@ -205,7 +214,8 @@ def _scan(text: str) -> _Scan:
         return cached
     real = wordlists.english().real
     words: set[str] = set()
-    for chunk in set(text.lower().split()).difference(real):
+    lower = text.lower()
+    for chunk in set(lower.split()).difference(real):
         core = chunk.strip(_PUNCT)
         if core in real:
             continue
@@ -218,7 +228,7 @@ def _scan(text: str) -> _Scan:
                 words.add(tok)
     ascii_word = wordlists.ASCII_WORD.fullmatch
     scan = _Scan(
-        text, tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w)))
+        text, tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w))), lower
     )
     _last_scan[:] = [scan]
     return scan
@@ -393,7 +403,7 @@ def _place(text: str, rule: str, fixes: dict[str, _Fix]) -> list[Edit]:
         elif shape == "title":
             if not fix.title or not _sentence_start(text, m.start()):
                 continue
-            if fix.evidence and scan.count(fix.right) < EVIDENCE_MIN:
+            if fix.evidence and not scan.occurs(fix.right, EVIDENCE_MIN):
                 continue
         else:
             continue
@@ -430,7 +440,7 @@ def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
         why: dict[str, str] = {}
         if not choice.accepted:
             why["lower"] = "a likely correction, not a clear typing slip"
-        if choice.clear and _scan(text).count(choice.best) >= EVIDENCE_MIN:
+        if choice.clear and _scan(text).occurs(choice.best, EVIDENCE_MIN):
             why["title"] = "it occurs elsewhere in the document"
         for m in _occurrences(text, [w]):
             tok = m.group()
