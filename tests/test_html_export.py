@@ -472,10 +472,6 @@ def test_keeps_the_exporter_contract(options: dict[str, str]) -> None:
     assert "atomic writes" in check_exporter(HtmlExporter, options=options)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the conformance kit reads layout from the class; layout=per-document sets it on the instance",
-)
 def test_per_document_layout_keeps_the_exporter_contract() -> None:
     from corpuskit.testing import check_exporter
     from corpuskit_exporters.html_export import HtmlExporter

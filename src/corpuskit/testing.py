@@ -566,7 +566,8 @@ def _check_atomic(cls: type[Exporter], options: Any, workdir: Path) -> list[str]
     problems = []
     folder = workdir / "atomic"
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / ("out" + cls.suffix if cls.layout == "file" else "out")
+    layout = cls(options).layout  # an option may switch it (html's layout=per-document)
+    target = folder / ("out" + cls.suffix if layout == "file" else "out")
 
     def crashing() -> Iterator[Document]:
         yield from sample_documents(3)
@@ -584,7 +585,7 @@ def _check_atomic(cls: type[Exporter], options: Any, workdir: Path) -> list[str]
     write_to(cls(options), docs, target)
     if not target.exists():
         problems.append(f"a successful export did not create {target.name}")
-    elif cls.layout == "file":
+    elif layout == "file":
         streamed = run_exporter(cls(options), docs, workdir)
         if target.read_bytes() != streamed:
             problems.append("writing to a path and writing to a stream gave different bytes")
