@@ -178,19 +178,23 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
         ordinal += 1
         return seg
 
+    def more() -> None:
+        """Read the next chunk into the buffer, or note the end of the stream."""
+        nonlocal eof
+        chunk = stream.read(chunk_size)
+        if chunk:
+            buf.extend(chunk)
+        else:
+            eof = True
+
     while True:
         # find the start of the next candidate delimiter line
         if at_file_start:
-            bom = next((b for b in BOMS[:1] if buf.startswith(b)), b"")
             if len(buf) < 64 and not eof:
-                chunk = stream.read(chunk_size)
-                if chunk:
-                    buf += chunk
-                    continue
-                eof = True
+                more()
                 continue
             line_start = 0
-            text_start = len(bom)
+            text_start = len(BOMS[0]) if buf.startswith(BOMS[0]) else 0
         else:
             if needle is not None:
                 idx = buf.find(needle, scan)
@@ -204,10 +208,7 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
                 break
             # keep what is searched; the last few bytes may begin a needle
             scan = max(scan, len(buf) - (len(needle) if needle else 1))
-            chunk = stream.read(chunk_size)
-            if not chunk:
-                eof = True
-            buf += chunk
+            more()
             # trim consumed bytes so memory stays bounded by the open record
             if seg_start > chunk_size:
                 del buf[:seg_start]
@@ -219,11 +220,7 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
             continue
         line_end = buf.find(b"\n", text_start)
         if line_end < 0 and not eof:
-            chunk = stream.read(chunk_size)
-            if chunk:
-                buf += chunk
-                continue
-            eof = True
+            more()
             continue
         stop = len(buf) if line_end < 0 else line_end
         after = len(buf) if line_end < 0 else line_end + 1

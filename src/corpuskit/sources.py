@@ -288,6 +288,19 @@ def _member_ok(name: str) -> bool:
     return ".." not in parts
 
 
+def _member(path: str, name: str) -> tuple[str, str | None, InputError | None]:
+    """An archive member's label (``ARCHIVE!MEMBER``), its file name, and why it is refused.
+
+    The file name is None for a member to pass over: one that escapes the archive (with
+    an error saying so) or a hidden file.
+    """
+    label = f"{path}!{name}"
+    if not _member_ok(name):
+        return label, None, InputError("archive member escapes the archive; skipped", path=label)
+    base = name.rsplit("/", 1)[-1]
+    return label, (None if base.startswith(".") else base), None
+
+
 def _zip(path: str, stream: io.BufferedReader[Any], depth: int, limits: Limits) -> Iterator[Input | InputError]:
     backing = _seekable(stream)
     try:
@@ -306,12 +319,10 @@ def _zip_members(path: str, zf: zipfile.ZipFile, depth: int, limits: Limits) -> 
     for info in infos:
         if info.is_dir():
             continue
-        label = f"{path}!{info.filename}"
-        if not _member_ok(info.filename):
-            yield InputError("archive member escapes the archive; skipped", path=label)
-            continue
-        base = info.filename.rsplit("/", 1)[-1]
-        if base.startswith("."):
+        label, base, refused = _member(path, info.filename)
+        if refused is not None:
+            yield refused
+        if base is None:
             continue
         if info.file_size > limits.max_input_bytes or (
             info.file_size > _RATIO_SLACK and info.file_size > limits.max_ratio * max(info.compress_size, 1)
@@ -342,12 +353,10 @@ def _tar_members(path: str, tf: tarfile.TarFile, depth: int, limits: Limits) -> 
     for info in tf:
         if not info.isfile():
             continue
-        label = f"{path}!{info.name}"
-        if not _member_ok(info.name):
-            yield InputError("archive member escapes the archive; skipped", path=label)
-            continue
-        base = info.name.rsplit("/", 1)[-1]
-        if base.startswith("."):
+        label, base, refused = _member(path, info.name)
+        if refused is not None:
+            yield refused
+        if base is None:
             continue
         member = tf.extractfile(info)
         if member is None:
