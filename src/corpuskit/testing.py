@@ -51,6 +51,7 @@ from corpuskit.model import Block, Document, DocumentWarning, Source
 
 __all__ = [
     "ConformanceError",
+    "CountingSink",
     "OneShot",
     "Output",
     "check_exporter",
@@ -462,7 +463,7 @@ def _check_options(cls: type[Exporter]) -> list[str]:
     return problems
 
 
-class _Sink(io.RawIOBase):
+class CountingSink(io.RawIOBase):
     """A write-only, unseekable stream that counts and discards (like a pipe to stdout)."""
 
     def __init__(self) -> None:
@@ -495,7 +496,7 @@ def _peak_memory(cls: type[Exporter], options: Any, count: int, workdir: Path) -
     tracemalloc.reset_peak()
     base = tracemalloc.get_traced_memory()[0]
     if exporter.layout == "file":
-        exporter.write(OneShot(documents()), cast(BinaryIO, _Sink()))
+        exporter.write(OneShot(documents()), cast(BinaryIO, CountingSink()))
     else:
         target = workdir / f"memory{count}"
         target.mkdir(parents=True)

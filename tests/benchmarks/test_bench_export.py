@@ -37,27 +37,11 @@ import pytest
 
 import corpuskit
 from corpuskit import Document, exporters
-from corpuskit.testing import sample_documents
+from corpuskit.testing import CountingSink, sample_documents
 from corpuskit_exporters.csv_export import COLUMNS, row_of
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "data" / "sample_corpus.txt"
 BIG, SMALL = 100_000, 1_000
-
-
-class Sink(io.RawIOBase):
-    """Counts and discards, like a fast pipe."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        n = memoryview(data).nbytes
-        self.size += n
-        return n
 
 
 @pytest.fixture(scope="module")
@@ -106,13 +90,13 @@ def test_bench_export_throughput(benchmark: Any, request: pytest.FixtureRequest,
     result: dict[str, float] = {}
 
     def export() -> None:  # timed by our own clock too: benchmark.stats is empty when disabled
-        sink = Sink()
+        sink = CountingSink()
         start = time.perf_counter()
         exporter.write(cycle(pool, n), cast(BinaryIO, sink))
         result.update(seconds=time.perf_counter() - start, size=sink.size)
 
     def floor() -> int:
-        sink = Sink()
+        sink = CountingSink()
         FLOORS[fmt](cycle(pool, n), cast(BinaryIO, sink))
         return sink.size
 
@@ -136,7 +120,7 @@ def peak_bytes(fmt: str, pool: list[Document], n: int) -> int:
     exporter = exporters.create(fmt)
     tracemalloc.reset_peak()
     base = tracemalloc.get_traced_memory()[0]
-    exporter.write(cycle(pool, n), cast(BinaryIO, Sink()))
+    exporter.write(cycle(pool, n), cast(BinaryIO, CountingSink()))
     return tracemalloc.get_traced_memory()[1] - base
 
 
