@@ -116,7 +116,9 @@ def _write_partition(docs: Iterable[Document], format: str, path: str, options: 
     return path
 
 
-def to_files(bag: db.Bag, format: str, output: str, *, compute: bool = True, **options: Any) -> Any:
+def to_files(
+    bag: db.Bag, format: str, output: str | os.PathLike[str], *, compute: bool = True, **options: Any
+) -> Any:
     """Write each partition of ``bag`` with the exporter ``format`` from the workers.
 
     Files are ``OUTPUT/part-00000<suffix>`` (a directory per partition for directory
@@ -124,6 +126,7 @@ def to_files(bag: db.Bag, format: str, output: str, *, compute: bool = True, **o
     the paths. ``options`` are the exporter's options. Returns the paths, or the delayed
     tasks with ``compute=False``.
     """
+    output = os.fspath(output)
     cls = exporters.get(format)
     exporters.parse_options(cls, options)  # a bad option fails here, not on a worker
     if "://" not in output or output.startswith("file://"):
