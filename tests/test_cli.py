@@ -72,6 +72,7 @@ def test_inspect_reports_encodings_and_warnings(tmp_path: Path) -> None:
     path.write_bytes(b"=== a.txt ===\n" + text.encode("cp1252") * 5 + b"\n=== a.txt ===\nx\n")
     proc = run("inspect", str(path))
     assert proc.returncode == 0, proc.stderr
+    assert f"{path}: 2 document(s), dialect banner" in proc.stdout
     assert "encodings: utf-8 1, windows-1252 1" in proc.stdout
     assert "record.duplicate_name" in proc.stdout
     report = json.loads(run("inspect", "--json", str(path)).stdout)

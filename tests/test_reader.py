@@ -29,6 +29,7 @@ def test_sample_corpus_reads_to_the_seeds_exactly(sample_path: Path, seeds: dict
         assert d.source.encoding == "utf-8"
         assert d.source.confidence == 1.0
         assert d.role == "document"
+        assert d.source.dialect == "banner"
     first = docs[0]
     assert (first.id, first.index, first.key) == ("000_cd0ba43665274ae9", 0, "cd0ba43665274ae9")
     # offsets point at the exact bytes in the file
@@ -93,8 +94,10 @@ def test_other_dialects_are_detected(tmp_path: Path, dialect: str, header: str) 
 def test_formfeed_names_come_from_the_file_and_index(tmp_path: Path) -> None:
     path = tmp_path / "pages.txt"
     path.write_bytes(b"one\f\ntwo\f\nthree")
-    assert [(d.id, d.raw_text) for d in corpuskit.read(path)] == [
+    docs = list(corpuskit.read(path))
+    assert [(d.id, d.raw_text) for d in docs] == [
         ("pages-000000", "one"), ("pages-000001", "two"), ("pages-000002", "three")]
+    assert {d.source.dialect for d in docs} == {"formfeed"}
 
 
 def test_custom_delimiter(tmp_path: Path) -> None:

@@ -145,7 +145,7 @@ def _summarise(docs: Iterator[Document]) -> dict[str, Any]:
         path = doc.source.path
         f = files.setdefault(
             path,
-            {"documents": 0, "encodings": Counter(), "edits": Counter(), "titles": 0,
+            {"dialect": doc.source.dialect, "documents": 0, "encodings": Counter(), "edits": Counter(), "titles": 0,
              "authors": 0, "dates": 0, "trailer": Counter(), "warnings": Counter()},
         )
         f["documents"] += 1
@@ -202,7 +202,7 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
         return EXIT_INPUT if reporter.failed else EXIT_OK
     out = sys.stdout
     for path, f in report["files"].items():
-        print(f"{path}: {f['documents']} document(s)", file=out)
+        print(f"{path}: {f['documents']} document(s), dialect {f['dialect'] or '-'}", file=out)
         print(f"  encodings: {_fmt_counts(f['encodings'])}", file=out)
         print(f"  edits by rule: {_fmt_counts(f['edits'])}", file=out)
         print(f"  header: title {f['titles']}, authors {f['authors']}, date {f['dates']}", file=out)

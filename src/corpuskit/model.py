@@ -105,6 +105,7 @@ class Source:
     ``offset`` and ``length`` count bytes of the content (delimiter line excluded) in the
     stream the reader saw: for a compressed file that is the decompressed stream, for an
     archive member the member's own bytes (``path`` is then ``archive!member``).
+    ``dialect`` names how the file was split into records (``banner``, ``plain``…).
     """
 
     path: str
@@ -112,15 +113,19 @@ class Source:
     length: int
     encoding: str = "utf-8"
     confidence: float = 1.0
+    dialect: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "path": self.path,
             "offset": self.offset,
             "length": self.length,
             "encoding": self.encoding,
             "confidence": self.confidence,
         }
+        if self.dialect is not None:
+            out["dialect"] = self.dialect
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
@@ -130,6 +135,7 @@ class Source:
             length=int(data["length"]),
             encoding=str(data.get("encoding", "utf-8")),
             confidence=float(data.get("confidence", 1.0)),
+            dialect=data.get("dialect"),
         )
 
 

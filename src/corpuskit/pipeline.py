@@ -64,7 +64,7 @@ def clean(
 
 def build_document(
     segment: Segment, *, path: str, doc_id: str, name: str, options: Options,
-    extra_warnings: Sequence[DocumentWarning] = (),
+    extra_warnings: Sequence[DocumentWarning] = (), dialect: str | None = None,
 ) -> Document:
     """Turn one raw segment into a Document, whatever its bytes hold."""
     warnings = list(extra_warnings)
@@ -111,6 +111,7 @@ def build_document(
             length=size,
             encoding=decoded.encoding,
             confidence=round(decoded.confidence, 4),
+            dialect=dialect,
         ),
         raw_text=decoded.text,
         edits=edits,

@@ -38,6 +38,7 @@ class WorkItem:
     doc_id: str
     name: str
     warnings: tuple[DocumentWarning, ...] = ()
+    dialect: str | None = None
 
 
 def dialect_for(options: Options, head: bytes) -> Dialect:
@@ -116,7 +117,7 @@ def plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitEr
             doc_id = f"{doc_id}~{count}"
         if seg.role == "document" and not seg.content.strip():
             warnings.append(DocumentWarning("record.empty", "empty document", seg.content_offset))
-        yield WorkItem(seg, item.path, doc_id, name, tuple(warnings))
+        yield WorkItem(seg, item.path, doc_id, name, tuple(warnings), dialect.name)
     if guarded.error is not None:
         yield InputError(_fail_message(guarded.error), path=item.path, offset=guarded.position)
 
@@ -135,7 +136,7 @@ def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterato
 def build(item: WorkItem, options: Options) -> Document:
     return build_document(
         item.segment, path=item.path, doc_id=item.doc_id, name=item.name,
-        options=options, extra_warnings=item.warnings,
+        options=options, extra_warnings=item.warnings, dialect=item.dialect,
     )
 
 
