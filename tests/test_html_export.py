@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 import corpuskit
 from corpuskit import Block, Document, Edit, Source, apply_edits
 from corpuskit.exporters import OptionError, create, export
+from corpuskit.testing import CountingSink
 from corpuskit_exporters.html_export import block_parts, cleaned_spans, safe_file_stem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -390,7 +391,7 @@ def test_memory_stays_flat_while_streaming() -> None:
     def peak(n: int) -> tuple[int, int]:
         out = io.BytesIO()
         exporter = create("html", highlight_edits=True)
-        sink = _CountingSink()
+        sink = CountingSink()
         tracemalloc.start()
         exporter.write(make_corpus(n), sink)
         _, top = tracemalloc.get_traced_memory()
@@ -401,20 +402,6 @@ def test_memory_stays_flat_while_streaming() -> None:
     big_peak, big_size = peak(200)
     assert big_size > 7 * small_size
     assert big_peak < 2 * small_peak + 1_000_000, (small_peak, big_peak)
-
-
-class _CountingSink(io.RawIOBase):
-    """A write-only stream that keeps nothing (so only the exporter's memory is traced)."""
-
-    def __init__(self) -> None:
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self.size += len(data)
-        return len(data)
 
 
 def test_cli_writes_the_page(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ the corpus is 40 documents, so the default test run stays quick.
 
 from __future__ import annotations
 
-import io
 import resource
 import shutil
 import subprocess
@@ -26,23 +25,10 @@ import pytest
 
 from corpuskit import Document
 from corpuskit.exporters import create
+from corpuskit.testing import CountingSink
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from test_html_export import make_corpus
-
-
-class _Sink(io.RawIOBase):
-    """Counts bytes and keeps none, so only the exporter's own memory is measured."""
-
-    def __init__(self) -> None:
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        self.size += len(data)
-        return len(data)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +69,7 @@ def _pandoc(docs: list[Document], fmt: str, tmp: Path) -> dict[str, Any]:
 
 
 def _ours(fmt: str, options: dict[str, str], docs: list[Document]) -> dict[str, Any]:
-    sink = _Sink()
+    sink = CountingSink()
     exporter = create(fmt, **options)
     tracemalloc.start()
     exporter.write(iter(docs), sink)
@@ -101,7 +87,7 @@ def test_bench_export(
     benchmark: Any, corpus: list[Document], tmp_path: Path, fmt: str, options: dict[str, str]
 ) -> None:
     def run() -> int:
-        sink = _Sink()
+        sink = CountingSink()
         create(fmt, **options).write(iter(corpus), sink)
         return sink.size
 
