@@ -232,3 +232,13 @@ def test_oversized_document_is_reported_not_processed(tmp_path: Path) -> None:
     assert big.raw_text == "" and big.source.length == 5000
     assert [w.code for w in big.warnings] == ["record.too_large"]
     assert small.raw_text == "ok"
+
+
+def test_a_prepared_options_object_and_fields_combine(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(_banner([("a.txt", b"A"), ("b.txt", b"B")]))
+    prepared = corpuskit.Options(dialect="plain")
+    assert [d.name for d in corpuskit.read(path, options=prepared)] == ["c.txt"]
+    assert [d.name for d in corpuskit.read(path, options=prepared, dialect="banner")] == ["a.txt", "b.txt"]
+    with pytest.raises(corpuskit.errors.OptionError):
+        list(corpuskit.read(path, options=prepared, dialekt="banner"))

@@ -107,7 +107,7 @@ def _documents(args: argparse.Namespace, reporter: _Reporter) -> Iterator[Docume
     from corpuskit.reader import read
 
     opts = _options(args)
-    docs = read(*args.inputs, on_error=reporter, _options=opts)
+    docs = read(*args.inputs, on_error=reporter, options=opts)
     return _strict(docs, reporter) if args.strict else docs
 
 
@@ -275,7 +275,7 @@ def cmd_shard(args: argparse.Namespace, reporter: _Reporter) -> int:
     from corpuskit.shard import parse_size, shard
 
     size = parse_size(args.shard_size)  # a bad size is a usage error, before reading
-    result = shard(args.inputs, args.output, shard_size=size, on_error=reporter, _options=_options(args))
+    result = shard(args.inputs, args.output, shard_size=size, on_error=reporter, options=_options(args))
     print(f"corpuskit: wrote {result.documents} document(s) in {len(result.shards)} shard(s) "
           f"under {args.output}", file=sys.stderr)
     return EXIT_INPUT if reporter.failed else EXIT_OK

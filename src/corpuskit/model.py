@@ -268,7 +268,7 @@ class Document:
     @property
     def trailer(self) -> tuple[Block, ...]:
         """The trailer blocks: comments, spam, bios and boilerplate kept apart."""
-        return tuple(b for b in self.blocks if b.region == "trailer")
+        return self.blocks_of("trailer")
 
     def blocks_of(self, region: str) -> tuple[Block, ...]:
         return tuple(b for b in self.blocks if b.region == region)

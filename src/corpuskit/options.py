@@ -46,6 +46,16 @@ class Options:
     max_input_bytes: int = 1 << 40
 
     @classmethod
+    def resolve(cls, base: Options | None, fields: Mapping[str, Any]) -> Options:
+        """``base`` (or the defaults) with ``fields`` changed: what ``read(options=..., **fields)`` means."""
+        if base is None:
+            return cls.from_kwargs(fields)
+        if fields:
+            cls.from_kwargs(fields)  # the same check of names
+            return attrs.evolve(base, **fields)
+        return base
+
+    @classmethod
     def from_kwargs(cls, options: Mapping[str, Any]) -> Options:
         known = {a.name for a in attrs.fields(cls)}
         unknown = sorted(set(options) - known)

@@ -148,17 +148,19 @@ def _blank_preamble(item: WorkItem | CorpuskitError) -> bool:
 def read(
     *sources: str | os.PathLike[str],
     on_error: ErrorHandler | None = None,
-    **options: Any,
+    options: Options | None = None,
+    **fields: Any,
 ) -> Iterator[Document]:
     """Stream the Documents of every source, in order, with constant memory.
 
     ``sources`` are files, directories, archives, compressed files or ``"-"`` (stdin).
-    ``options`` are the fields of :class:`corpuskit.Options` (``dialect``, ``encoding``,
-    ``disable``…). An input that cannot be read is passed to ``on_error``; without one,
+    ``fields`` are the fields of :class:`corpuskit.Options` (``dialect``, ``encoding``,
+    ``disable``…); a prepared ``Options`` can be passed as ``options``. An input that
+    cannot be read is passed to ``on_error``; without one,
     the errors are raised together as :class:`ReadErrors` after every readable input
     has been read, so one bad file never hides the others.
     """
-    opts = options.pop("_options", None) or Options.from_kwargs(options)
+    opts = Options.resolve(options, fields)
     failures: list[CorpuskitError] = []
     handler = on_error if on_error is not None else failures.append
     items = (i for i in plan(sources, opts) if not _blank_preamble(i))

@@ -12,7 +12,6 @@ Concatenating the ``raw`` bytes of all segments of a file gives back the file ex
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -254,10 +253,3 @@ def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int) -> Iterator[Segm
     if len(buf) > seg_start or header is not None:
         yield emit(len(buf))
 
-
-def file_size(stream: BinaryIO) -> int | None:
-    """The size of a real file behind ``stream``, for progress bars; None otherwise."""
-    try:
-        return os.fstat(stream.fileno()).st_size
-    except (OSError, AttributeError, ValueError):
-        return None

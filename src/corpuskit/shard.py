@@ -149,16 +149,17 @@ def shard(
     *,
     shard_size: int | str = DEFAULT_SHARD_SIZE,
     on_error: Callable[[CorpuskitError], None] | None = None,
-    **options: Any,
+    options: Options | None = None,
+    **fields: Any,
 ) -> ShardResult:
     """Read ``sources`` and write them to ``output`` as jsonl.gz shards of about ``shard_size``.
 
     ``shard_size`` counts compressed bytes; a shard closes at the first batch boundary
-    past it. ``options`` are reader options (``jobs`` included). ``output`` must not
+    past it. ``fields`` (or a prepared ``options``) are reader options (``jobs`` included). ``output`` must not
     hold shards already.
     """
     limit = parse_size(shard_size)
-    opts = options.pop("_options", None) or Options.from_kwargs(options)
+    opts = Options.resolve(options, fields)
     root = Path(output)
     if (root / "documents").exists() and any((root / "documents").iterdir()):
         raise ExportError("output already holds shards; choose an empty directory", path=str(root))
