@@ -73,6 +73,12 @@ def test_preamble_becomes_a_preamble_document(tmp_path: Path) -> None:
     assert docs[0].raw_text == "scraped 2021-03-01\n"
 
 
+def test_blank_lines_before_the_first_delimiter_are_no_document(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"\n \n" + _banner([("a.txt", b"A")]))
+    assert [d.id for d in corpuskit.read(path)] == ["a"]
+
+
 def test_doctag_attributes_become_metadata(tmp_path: Path) -> None:
     path = tmp_path / "wiki.txt"
     path.write_bytes(b'<doc id="12" url="https://en.wikipedia.org/wiki?curid=12" title="Anarchism">\n'
@@ -178,7 +184,8 @@ def test_bad_inputs_are_reported_and_the_good_ones_still_read(tmp_path: Path) ->
     assert messages[2] == f"{binary}: offset 0: not a text corpus: looks like a PNG image"
     # what arrived before the truncation is kept, its last record flagged
     partial = [d for d in docs if d.source.path == str(trunc)]
-    assert partial and [w.code for w in partial[-1].warnings] == ["record.truncated"]
+    assert len(partial) > 1 and [w.code for w in partial[-1].warnings] == ["record.truncated"]
+    assert all(not d.warnings for d in partial[:-1])
 
 
 def test_undecodable_bytes_are_replaced_and_reported(tmp_path: Path) -> None:
@@ -242,3 +249,15 @@ def test_a_prepared_options_object_and_fields_combine(tmp_path: Path) -> None:
     assert [d.name for d in corpuskit.read(path, options=prepared, dialect="banner")] == ["a.txt", "b.txt"]
     with pytest.raises(corpuskit.errors.OptionError):
         list(corpuskit.read(path, options=prepared, dialekt="banner"))
+
+
+def test_absolute_archive_members_are_skipped(tmp_path: Path) -> None:
+    tpath = tmp_path / "evil.tar"
+    with tarfile.open(tpath, "w") as tf:
+        for name, data in (("/etc/passwd", b"root"), ("ok.txt", b"fine")):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tf.addfile(info, io.BytesIO(data))
+    errors: list[Exception] = []
+    assert [d.raw_text for d in corpuskit.read(tpath, on_error=errors.append)] == ["fine"]
+    assert [str(e) for e in errors] == [f"{tpath}!/etc/passwd: archive member escapes the archive; skipped"]

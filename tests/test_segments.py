@@ -150,3 +150,8 @@ def test_large_stream_is_read_in_chunks_with_bounded_buffer(chunk: int) -> None:
     segs = _split(data, "banner", chunk)
     assert len(segs) == 200
     assert segs[-1].name == "d199.txt"
+
+
+def test_content_ending_in_a_lone_cr_keeps_it_in_an_lf_file() -> None:
+    data = b"=== a.txt ===\nline\r\n=== b.txt ===\nB\n"
+    assert [s.content for s in _split(data, "banner", 1 << 16)] == [b"line\r", b"B"]
