@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuskit.blocks import spans
+from corpuskit.structure.blocks import spans
 
 
 def test_blank_line_and_single_newline_paragraphs_and_crlf():

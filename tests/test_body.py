@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpuskit.body import duplicate_pairs, heading_indices, is_heading_line
+from corpuskit.structure.body import duplicate_pairs, heading_indices, is_heading_line
 
 PARA = "The group has lost enormous financial, arms and training capability with the loss of its territory."
 

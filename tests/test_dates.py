@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpuskit.dates import find_date
+from corpuskit.structure.dates import find_date
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit.header import is_name, read_header
+from corpuskit.structure.header import is_name, read_header
 from corpuskit.options import Options
 from corpuskit.structure import analyse
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import corpuskit
 from corpuskit.options import Options
 from corpuskit.structure import analyse
-from corpuskit.trailer import find_trailer, score_block
+from corpuskit.structure.trailer import find_trailer, score_block
 
 _spec = importlib.util.spec_from_file_location("structure_eval", Path(__file__).with_name("structure_eval.py"))
 assert _spec is not None and _spec.loader is not None

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 
 import attrs
 
-from corpuskit import thresholds as T
-from corpuskit.dates import FoundDate, find_date
+from corpuskit.structure import thresholds as T
+from corpuskit.structure.dates import FoundDate, find_date
 from corpuskit.model import DocumentWarning
-from corpuskit.textshape import STOPWORDS, ends_sentence, is_titleish, last_char, words
+from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
 
 __all__ = ["Header", "is_name", "parse_names", "read_header"]
 

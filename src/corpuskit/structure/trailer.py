@@ -23,9 +23,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from corpuskit import thresholds as T
-from corpuskit.header import is_name
-from corpuskit.textshape import STOPWORDS, ends_sentence, fold
+from corpuskit.structure import thresholds as T
+from corpuskit.structure.header import is_name
+from corpuskit.structure.shape import STOPWORDS, ends_sentence, fold
 
 __all__ = ["Score", "Trailer", "find_trailer", "score_block"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from corpuskit import thresholds as T
-from corpuskit.textshape import ends_sentence, is_titleish, last_char
+from corpuskit.structure import thresholds as T
+from corpuskit.structure.shape import ends_sentence, is_titleish, last_char
 
 __all__ = ["duplicate_pairs", "heading_indices", "is_heading_line"]
 

@@ -21,13 +21,13 @@ import re
 
 import attrs
 
-from corpuskit.blocks import cut, spans
-from corpuskit.body import duplicate_pairs, heading_indices
-from corpuskit.dates import find_date
-from corpuskit.header import Header, read_header
+from corpuskit.structure.blocks import cut, spans
+from corpuskit.structure.body import duplicate_pairs, heading_indices
+from corpuskit.structure.dates import find_date
+from corpuskit.structure.header import Header, read_header
 from corpuskit.model import Block, DocumentWarning
 from corpuskit.options import Options
-from corpuskit.trailer import find_trailer
+from corpuskit.structure.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
 
