@@ -43,6 +43,7 @@ BLOCK_KINDS = (
     "comment",
     "spam",
     "bio",
+    "signature",
     "boilerplate",
     "other",
 )
@@ -144,7 +145,10 @@ class Block:
     """A line or paragraph of the cleaned text, with its place in the article.
 
     ``start``/``end`` are offsets into the cleaned text. ``duplicate_of`` is the index (in
-    ``Document.blocks``) of the first occurrence when ``kind == "duplicate"``.
+    ``Document.blocks``) of the first occurrence when ``kind == "duplicate"``. ``score`` is
+    the structure stage's junk score (below 0 reads as article, above as junk; ``None``
+    when the stage did not score the block), so users can audit a cut or re-cut with a
+    threshold of their own.
     """
 
     kind: str
@@ -153,6 +157,7 @@ class Block:
     end: int
     text: str
     duplicate_of: int | None = None
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -164,6 +169,8 @@ class Block:
         }
         if self.duplicate_of is not None:
             out["duplicate_of"] = self.duplicate_of
+        if self.score is not None:
+            out["score"] = self.score
         return out
 
     @classmethod
@@ -176,6 +183,7 @@ class Block:
             end=int(data["end"]),
             text=str(data["text"]),
             duplicate_of=None if dup is None else int(dup),
+            score=None if data.get("score") is None else float(data["score"]),
         )
 
 
