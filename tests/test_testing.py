@@ -19,13 +19,13 @@ import pytest
 import corpuskit
 from corpuskit import Document, apply_edits, exporters
 from corpuskit.testing import (
-    HUGE_LINE_CHARS,
     ConformanceError,
     OneShot,
     check_exporter,
     hostile_documents,
     sample_documents,
 )
+from corpuskit.testing.documents import HUGE_LINE_CHARS
 
 ALL_CHECKS = ["interface", "options", "streaming", "empty corpus", "determinism", "hostile text", "atomic writes"]
 

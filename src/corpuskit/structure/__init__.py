@@ -21,12 +21,12 @@ import re
 
 import attrs
 
+from corpuskit.model import Block, DocumentWarning
+from corpuskit.options import Options
 from corpuskit.structure.blocks import cut, spans
 from corpuskit.structure.body import duplicate_pairs, heading_indices
 from corpuskit.structure.dates import find_date
 from corpuskit.structure.header import Header, read_header
-from corpuskit.model import Block, DocumentWarning
-from corpuskit.options import Options
 from corpuskit.structure.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
