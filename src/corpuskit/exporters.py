@@ -38,6 +38,7 @@ __all__ = [
     "parse_options",
     "register",
     "unregister",
+    "validate_exporter",
     "write_to",
 ]
 
@@ -88,8 +89,10 @@ _loaded = False
 _lock = threading.RLock()
 
 
-def _check(cls: object, label: str) -> type[Exporter]:
-    """Refuse anything that does not keep the contract, saying what is wrong."""
+def validate_exporter(cls: object, label: str) -> type[Exporter]:
+    """``cls`` if it keeps the exporter contract, else a PluginError saying what is wrong
+    (``label`` names it in the message). The registry runs it on every exporter it loads;
+    the conformance kit runs it first."""
     if not isinstance(cls, type):
         raise PluginError(f"exporter {label} is a {type(cls).__name__}, not a class")
     missing = [attr for attr in _REQUIRED if not hasattr(cls, attr)]
@@ -124,7 +127,7 @@ def register(cls: type[Exporter], *, name: str | None = None) -> type[Exporter]:
     key = name or getattr(cls, "name", None)
     if not key:
         raise PluginError("an exporter needs a name")
-    checked = _check(cls, repr(key))
+    checked = validate_exporter(cls, repr(key))
     with _lock:
         taken = _registry.get(key)
         if taken is not None and taken is not cls and not _redefinition(taken, cls):
@@ -171,7 +174,7 @@ def _load_entry_points() -> None:
             label = f"{ep.name!r} ({ep.value}{dist})"
             try:
                 cls = ep.load()
-                checked = _check(cls, label)
+                checked = validate_exporter(cls, label)
                 if checked.name != ep.name:
                     raise PluginError(f"exporter {label} calls itself {checked.name!r}")
             except Exception as exc:  # a broken plugin must not break the others

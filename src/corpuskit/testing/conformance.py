@@ -14,7 +14,7 @@ from typing import Any, BinaryIO, cast
 import attrs
 
 from corpuskit.errors import OptionError, PluginError
-from corpuskit.exporters import Exporter, _check, parse_options, write_to
+from corpuskit.exporters import Exporter, parse_options, validate_exporter, write_to
 from corpuskit.model import Document
 from corpuskit.testing.documents import hostile_documents, iter_sample_documents, sample_documents
 from corpuskit.testing.harness import CountingSink, OneShot, Output, run_exporter
@@ -81,7 +81,7 @@ def _text_problems(output: Output, media_type: str) -> list[str]:
 
 def _check_interface(cls: type[Exporter]) -> list[str]:
     try:
-        _check(cls, repr(getattr(cls, "name", cls)))
+        validate_exporter(cls, repr(getattr(cls, "name", cls)))
     except PluginError as exc:
         return [str(exc)]
     problems = []
