@@ -10,7 +10,7 @@ from typing import BinaryIO, ClassVar
 import attrs
 
 from corpuskit import Document
-from corpuskit_exporters._streams import encode_json, stream_of
+from corpuskit_exporters._streams import compact_json, encode_json, stream_of
 
 
 @attrs.frozen
@@ -48,22 +48,19 @@ class JsonExporter:
     def __init__(self, options: JsonOptions) -> None:
         self.options = options
 
-    def _dump(self, doc: Document) -> str:
-        indent = self.options.indent or None
-        text = json.dumps(
-            doc.to_dict(),
-            ensure_ascii=self.options.ensure_ascii,
-            indent=indent,
-            separators=(",", ": ") if indent else (",", ":"),
-        )
+    def _dump(self, doc: Document) -> bytes:
+        indent = self.options.indent
+        if not indent:
+            return compact_json(doc.to_dict(), ensure_ascii=self.options.ensure_ascii)
+        text = json.dumps(doc.to_dict(), ensure_ascii=self.options.ensure_ascii, indent=indent, separators=(",", ": "))
         # Nest the document one level inside the array; JSON strings hold no raw newline.
-        return text.replace("\n", "\n" + " " * indent) if indent else text
+        return encode_json(text.replace("\n", "\n" + " " * indent))
 
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
         out = stream_of(destination, self.name)
-        pad = " " * self.options.indent
+        pad = b" " * self.options.indent
         first = True
         for doc in documents:
-            out.write(encode_json(("[\n" if first else ",\n") + pad + self._dump(doc)))
+            out.write((b"[\n" if first else b",\n") + pad + self._dump(doc))
             first = False
         out.write(b"[]\n" if first else b"\n]\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, ClassVar
@@ -10,7 +9,7 @@ from typing import BinaryIO, ClassVar
 import attrs
 
 from corpuskit import Document
-from corpuskit_exporters._streams import encode_json, stream_of
+from corpuskit_exporters._streams import compact_json, stream_of
 
 
 @attrs.frozen
@@ -41,5 +40,4 @@ class JsonlExporter:
         out = stream_of(destination, self.name)
         ascii_only = self.options.ensure_ascii
         for doc in documents:
-            line = json.dumps(doc.to_dict(), ensure_ascii=ascii_only, separators=(",", ":"))
-            out.write(encode_json(line) + b"\n")
+            out.write(compact_json(doc.to_dict(), ensure_ascii=ascii_only) + b"\n")
