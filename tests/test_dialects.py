@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tarfile
+from pathlib import Path
+
 import pytest
 
-from corpuskit.dialects import custom_dialect, detect_dialect, get_dialect
+import corpuskit
+from corpuskit.dialects import custom_dialect, detect_dialect, get_dialect, looks_like_document_name
 from corpuskit.errors import DialectError
 
 
@@ -54,3 +59,67 @@ def test_custom_delimiter_needs_a_name_group_and_a_valid_regex() -> None:
         custom_dialect(r"#### \w+")
     with pytest.raises(DialectError, match="not a valid regex"):
         custom_dialect(r"#### (?P<name>")
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"From: k@x.edu\nSubject: Re: a\n\nHi.\n\n----- krueger@gas.uug.arizona.edu -----\n",
+        b"Hi.\n===== pcalitri@descartes.waterloo.edu =====\n",
+        b"Hi.\n\n=== Notes ===\n",
+        b"A diff:\n--- 209,218 ----\n b\n--- 225,236 ----\n c\n--- 257,269 ----\n",
+        b"Quoted\n=== a.txt ===\nmore\n",  # one delimiter after a preamble is text
+        b"Sig\n========== 45\nx\n=== 38\ny\n",  # different frames do not agree
+        b"From: a@b.c\nSubject: s\n\n--- end ---\nq\n--- end ---\n",  # a message is one document
+        b"From: a@b.c\nSubject: s\n\npage one\n\f\npage two\n",
+    ],
+)
+def test_lines_of_one_document_that_look_like_delimiters_are_text(head: bytes) -> None:
+    assert detect_dialect(head).name == "plain"
+
+
+def test_agreeing_delimiters_after_a_preamble_make_a_corpus() -> None:
+    assert detect_dialect(b"Made by a script\n--- rec.autos/1 ---\nA\n--- rec.autos/2 ---\nB\n").name == "dashes"
+    assert detect_dialect(b"Notes\n==== 17 ====\nA\n==== 18 ====\nB\n").name == "banner"
+
+
+def test_files_of_a_directory_must_start_with_their_first_delimiter() -> None:
+    corpus_with_preamble = b"Preamble\n\n=== a.txt ===\nA\n=== b.txt ===\nB\n"
+    assert detect_dialect(corpus_with_preamble).name == "banner"
+    assert detect_dialect(corpus_with_preamble, member=True).name == "plain"
+    assert detect_dialect(b"=== a.txt ===\nA\n=== b.txt ===\nB\n", member=True).name == "banner"
+    assert detect_dialect(b"page one\f\npage two\f\n", member=True).name == "plain"
+
+
+@pytest.mark.parametrize(
+    "name,ok",
+    [(b"000_cd0b.txt", True), (b"rec.autos/101551", True), (b"104974", True), (b"na\xc3\xafve.txt", True),
+     (b"a@b.edu", False), (b"209,218", False), (b"http://x.org/a", False), (b"12:30", False)],
+)
+def test_document_names(name: bytes, ok: bool) -> None:
+    assert looks_like_document_name(name) is ok
+
+
+def test_a_usenet_folder_and_its_tarball_read_one_document_per_file(newsgroups_tree: Path, tmp_path: Path) -> None:
+    files = sorted(p for p in newsgroups_tree.rglob("*") if p.is_file())
+    docs = list(corpuskit.read(newsgroups_tree))
+    assert len(docs) == len(files)
+    assert {d.source.dialect for d in docs} == {"plain"}
+    tarball = tmp_path / "20news.tar.gz"
+    with tarfile.open(tarball, "w:gz") as tf:
+        tf.add(newsgroups_tree, arcname="20news-lookalike")
+    assert len(list(corpuskit.read(tarball))) == len(files)
+    for path in files:  # and each post given on its own
+        assert len(list(corpuskit.read(path))) == 1, path
+
+
+NEWSGROUPS_DIR = os.environ.get("CORPUSKIT_20NEWS_DIR")
+
+
+@pytest.mark.skipif(not NEWSGROUPS_DIR, reason="set CORPUSKIT_20NEWS_DIR to the 20news-bydate-test folder")
+def test_the_real_20_newsgroups_test_set_is_one_document_per_file() -> None:
+    from corpuskit.reader import read_segments
+
+    assert NEWSGROUPS_DIR is not None
+    files = [p for p in Path(NEWSGROUPS_DIR).rglob("*") if p.is_file() and not p.name.startswith(".")]
+    assert sum(1 for _ in read_segments(NEWSGROUPS_DIR)) == len(files)

@@ -35,16 +35,17 @@ __all__ = ["plan_ranges", "read_corpus", "to_files"]
 DEFAULT_BLOCKSIZE = 64 * 1024 * 1024
 
 
-def _files(fs: Any, paths: Sequence[str]) -> list[str]:
-    """Files under ``paths``, directories walked in sorted order, hidden names skipped."""
-    out: list[str] = []
+def _files(fs: Any, paths: Sequence[str]) -> list[tuple[str, bool]]:
+    """Files under ``paths`` (and whether each was found in a directory), directories walked
+    in sorted order, hidden names skipped."""
+    out: list[tuple[str, bool]] = []
     for path in paths:
         if fs.isdir(path):
             found = sorted(fs.find(path))
-            out.extend(p for p in found if not any(part.startswith(".") for part in
-                                                    posixpath.relpath(p, path).split("/")))
+            out.extend((p, True) for p in found if not any(part.startswith(".") for part in
+                                                            posixpath.relpath(p, path).split("/")))
         else:
-            out.append(path)
+            out.append((path, False))
     return out
 
 
@@ -56,9 +57,9 @@ def plan_ranges(
     fs, _, paths = get_fs_token_paths(urlpath, mode="rb", storage_options=storage_options or {})
     local = "file" in (fs.protocol if isinstance(fs.protocol, tuple) else (fs.protocol,))
     ranges: list[ByteRange] = []
-    for path in _files(fs, paths):
+    for path, member in _files(fs, paths):
         label = path if local else fs.unstrip_protocol(path)
-        ranges.extend(plan_file(fs.open, path, int(fs.size(path)), options, blocksize, label=label))
+        ranges.extend(plan_file(fs.open, path, int(fs.size(path)), options, blocksize, label=label, member=member))
     return fs, ranges
 
 

@@ -15,7 +15,9 @@ import attrs
 
 from corpuskit.errors import DialectError
 
-__all__ = ["DIALECTS", "PLAIN", "Dialect", "custom_dialect", "detect_dialect", "get_dialect"]
+__all__ = [
+    "DIALECTS", "PLAIN", "Dialect", "custom_dialect", "detect_dialect", "get_dialect", "looks_like_document_name",
+]
 
 BOMS = (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe", b"\xfe\xff")
 
@@ -122,17 +124,66 @@ def strip_bom(head: bytes) -> bytes:
     return head
 
 
-_FILE_LIKE = re.compile(rb"\.[A-Za-z0-9]{1,6}$")
+# What a document name is made of: file-name characters. An e-mail address (``@``), a
+# diff hunk's line range (``209,218``), a URL or a date (``:``) is not a document's name.
+_DOCUMENT_NAME = re.compile(rb"[\w.\-+~#%/()\[\]!&'\x80-\xff]*[A-Za-z0-9\x80-\xff][\w.\-+~#%/()\[\]!&'\x80-\xff]*")
+# the punctuation runs around a line dialect's name: its "frame"
+_RUNS = re.compile(rb"[=\-<>]+")
 
 
-def detect_dialect(head: bytes) -> Dialect:
+def looks_like_document_name(name: bytes) -> bool:
+    """Whether a delimiter's NAME looks like a document's name (``rec.autos/101551``,
+    ``000_cd0b.txt``, ``doc-17``) rather than an e-mail address, a diff range or a URL."""
+    return _DOCUMENT_NAME.fullmatch(name) is not None
+
+
+@attrs.frozen
+class _Delimiter:
+    line: int  # index of the line in the window
+    frame: tuple[bytes, ...]  # the punctuation runs around the name, e.g. (b"===", b"===")
+    named: bool  # the name looks like a document name
+
+
+def _delimiters(d: Dialect, lines: list[bytes]) -> list[_Delimiter]:
+    out = []
+    for i, ln in enumerate(lines):
+        ln = ln.rstrip(b"\r")
+        if d.prefix is not None and not ln.startswith(d.prefix):
+            continue
+        m = d.match_line(ln)
+        if m is None:
+            continue
+        name = m.groupdict().get("name")
+        if name is None:  # doctag: the attributes are the evidence
+            frame: tuple[bytes, ...] = (b"<doc",)
+            named = b"id=" in (m.group("attrs") or b"")
+        else:
+            frame = tuple(_RUNS.findall(ln[: m.start("name")] + b" " + ln[m.end("name") :]))
+            named = looks_like_document_name(name)
+        out.append(_Delimiter(i, frame, named))
+    return out
+
+
+def detect_dialect(head: bytes, *, member: bool = False) -> Dialect:
     """Choose a dialect from the first bytes of a file.
 
-    A delimiter on the first non-blank line settles it. Otherwise (a file with a
-    preamble) a dialect is chosen when its delimiter lines occur at least twice in the
-    window, or once with a name that has a file extension: one ``=== Notes ===`` line in
-    a plain article must not cut it in two. A form feed with no delimiter lines means the
-    formfeed dialect; anything else is one plain document.
+    A file is a concatenation only when its delimiter lines say so together, so that one
+    line of a single document that happens to look like a delimiter (a signature
+    ``----- krueger@gas.uug.arizona.edu -----``, a context-diff hunk ``--- 209,218 ----``)
+    never cuts it up. A delimiter counts only when its NAME looks like a document's name
+    (see :func:`looks_like_document_name`); delimiters *agree* when they have the same
+    frame (the same runs of ``=``/``-`` around the name), as machine-written ones do.
+
+    - The first non-blank line is a delimiter with a document-like name: that dialect.
+    - Otherwise (a preamble) a dialect needs at least two agreeing delimiters in the
+      window. A file that is ``member`` of a directory or an archive, or that starts as a
+      mail or news message (``From: …`` / ``Path: …`` header lines), is held to the
+      stricter rule: it must start with its first delimiter. Siblings of per-document
+      files are per-document files, and a message is one document.
+    - Form feeds with no delimiter lines mean ``formfeed``, but only for a file given on
+      its own that is not a message; in a directory, an archive or a message they are
+      page breaks of one document.
+    - Anything else is one ``plain`` document.
     """
     if head[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff") or head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return PLAIN  # UTF-16/32 text cannot carry ASCII delimiter lines
@@ -140,23 +191,35 @@ def detect_dialect(head: bytes) -> Dialect:
     lines = text.split(b"\n")
     if len(lines) > 1:
         lines = lines[:-1]  # the last line of the window may be cut short
-    first = next((ln.rstrip(b"\r") for ln in lines if ln.strip()), b"")
-    candidates = [d for d in DIALECTS.values() if d.line is not None]
-    for d in candidates:
-        if d.match_line(first):
-            return d
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+    message = _MESSAGE_HEADER.match(text) is not None
     best: tuple[int, Dialect] | None = None
-    for d in candidates:
-        count = 0
-        for ln in lines:
-            m = d.match_line(ln.rstrip(b"\r"))
-            if m:
-                name = m.groupdict().get("name") or b"x.x"
-                count += 2 if _FILE_LIKE.search(name) else 1
-        if count >= 2 and (best is None or count > best[0]):
-            best = (count, d)
+    for d in DIALECTS.values():
+        if d.line is None:
+            continue
+        found = [x for x in _delimiters(d, lines) if x.named]
+        if not found:
+            continue
+        if found[0].line == first:
+            return d
+        if member or message:
+            continue
+        agreeing = sum(1 for x in found if x.frame == found[0].frame)
+        if agreeing >= 2 and (best is None or agreeing > best[0]):
+            best = (agreeing, d)
     if best is not None:
         return best[1]
-    if b"\f" in text:
+    if b"\f" in text and not member and not message:
         return DIALECTS["formfeed"]
     return PLAIN
+
+
+# The start of a mail or news message: a header line of a field every message has, then
+# another header line or a folded continuation.
+_MESSAGE_HEADER = re.compile(
+    rb"\s*(?:From [^\n]*\n)?"
+    rb"(?:From|Path|Newsgroups|Subject|Received|Return-Path|Message-ID|Date|Xref|To|Reply-To|Sender|"
+    rb"Organization|Article-I\.D\.|Relay-Version|Delivered-To|MIME-Version|Content-Type):[ \t][^\n]*\n"
+    rb"(?:[ \t]|[\x21-\x39\x3b-\x7e]+:)",
+    re.IGNORECASE,
+)

@@ -55,6 +55,7 @@ class ByteRange:
     start: int = 0
     end: int | None = None
     dialect: str | None = None
+    member: bool = False  # found in a directory: dialect detection is stricter
 
     @property
     def whole(self) -> bool:
@@ -101,11 +102,12 @@ def next_delimiter(fh: BinaryIO, offset: int, dialect: Dialect, size: int) -> in
 
 
 def plan_file(
-    opener: Opener, path: str, size: int, options: Options, blocksize: int, *, label: str | None = None
+    opener: Opener, path: str, size: int, options: Options, blocksize: int, *, label: str | None = None,
+    member: bool = False,
 ) -> list[ByteRange]:
     """The ranges of one file: cut about every ``blocksize`` bytes when it can be cut."""
     label = path if label is None else label
-    whole = [ByteRange(path, label)]
+    whole = [ByteRange(path, label, member=member)]
     if size <= blocksize:
         return whole
     with opener(path) as fh:
@@ -113,7 +115,7 @@ def plan_file(
         if sniff(head[:8192]) != "text":
             return whole  # compressed or an archive: read whole, by read()'s own code
         try:
-            dialect = dialect_for(options, head)
+            dialect = dialect_for(options, head, member=member)
         except CorpuskitError:
             return whole  # the worker reports the error, as read() does
         if dialect.kind != "line":
@@ -128,7 +130,7 @@ def plan_file(
             pos = edge + blocksize
     forced = None if options.delimiter else dialect.name
     ends = [*edges[1:], size]
-    return [ByteRange(path, label, a, b, forced) for a, b in zip(edges, ends, strict=True)]
+    return [ByteRange(path, label, a, b, forced, member) for a, b in zip(edges, ends, strict=True)]
 
 
 def _shift(item: WorkItem, by: int) -> WorkItem:
@@ -155,7 +157,7 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
                 if isinstance(opened, CorpuskitError):
                     yield opened
                 else:
-                    yield from plan_input(opened, options)
+                    yield from plan_input(opened, options, member=rng.member or opened.path != rng.label)
             return
         fh.seek(rng.start)
         data = fh.read(rng.end - rng.start)

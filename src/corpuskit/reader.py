@@ -41,12 +41,17 @@ class WorkItem:
     dialect: str | None = None
 
 
-def dialect_for(options: Options, head: bytes) -> Dialect:
+def dialect_for(options: Options, head: bytes, *, member: bool = False) -> Dialect:
+    """The dialect forced by the options, or detected from ``head``.
+
+    ``member`` says the file was found in a directory or an archive: see
+    :func:`corpuskit.dialects.detect_dialect` for why that raises the bar.
+    """
     if options.delimiter:
         return custom_dialect(options.delimiter)
     if options.dialect:
         return get_dialect(options.dialect)
-    return detect_dialect(head)
+    return detect_dialect(head, member=member)
 
 
 def _fail_message(exc: BaseException) -> str:
@@ -68,10 +73,15 @@ def _with_last(segments: Iterator[Segment]) -> Iterator[tuple[Segment, bool]]:
         yield previous, True
 
 
-def plan_input(item: Input, options: Options) -> Iterator[WorkItem | CorpuskitError]:
+def is_member(item: Input, given: str) -> bool:
+    """Whether ``item`` was found inside the path the user gave (a directory or an archive)."""
+    return item.path not in (given, "<stdin>")
+
+
+def plan_input(item: Input, options: Options, *, member: bool = False) -> Iterator[WorkItem | CorpuskitError]:
     head = item.stream.peek(_DETECT_WINDOW)[:_DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
     try:
-        dialect = dialect_for(options, head)
+        dialect = dialect_for(options, head, member=member)
     except CorpuskitError as exc:
         yield exc
         return
@@ -126,11 +136,12 @@ def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterato
     """Every record of every input, in order, with the errors met along the way."""
     paths = [os.fspath(s) for s in sources]
     limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
-    for item in open_inputs(paths, limits=limits):
-        if isinstance(item, CorpuskitError):
-            yield item
-            continue
-        yield from plan_input(item, options)
+    for given in paths:
+        for item in open_inputs([given], limits=limits):
+            if isinstance(item, CorpuskitError):
+                yield item
+                continue
+            yield from plan_input(item, options, member=is_member(item, given))
 
 
 def build(item: WorkItem, options: Options) -> Document:
