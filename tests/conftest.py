@@ -49,7 +49,8 @@ NEWSGROUPS_POSTS: dict[str, bytes] = {
                              "--- 225,236 ----\n  d\n--- 257,269 ----\n  e\n").encode(),
     # a transcript with page breaks
     "talk.politics.misc/179034": (_POST_HEAD.format(who="pr@example.gov", subject="Briefing")
-                                  + "Q  Can we take it live?\n\f\nMS. M:  No.\n\f\nQ  Why not?\n\f\nMS. M:  Later.\n").encode(),
+                                  + "Q  Can we take it live?\n\f\nMS. M:  No.\n\f\n"
+                                  "Q  Why not?\n\f\nMS. M:  Later.\n").encode(),
     # "--- end ---" twice, same frame, a word for a name
     "sci.med/59044": (_POST_HEAD.format(who="ls@example.net", subject="Re: Candida")
                       + "Quoted:\n--- end ---\nMore quoted:\n--- end ---\nMy answer.\n").encode(),
