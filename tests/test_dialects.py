@@ -123,3 +123,11 @@ def test_the_real_20_newsgroups_test_set_is_one_document_per_file() -> None:
     assert NEWSGROUPS_DIR is not None
     files = [p for p in Path(NEWSGROUPS_DIR).rglob("*") if p.is_file() and not p.name.startswith(".")]
     assert sum(1 for _ in read_segments(NEWSGROUPS_DIR)) == len(files)
+
+
+def test_a_detected_dialect_splits_only_on_its_own_frame(tmp_path: Path) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(b"=== a.txt ===\nSig:\n========== pat@example.org ==========\n"
+                     b"==== b.txt\n=== c.txt ===\nC\n")
+    assert [d.name for d in corpuskit.read(path)] == ["a.txt", "c.txt"]
+    assert [d.name for d in corpuskit.read(path, dialect="banner")] == ["a.txt", "pat@example.org", "b.txt", "c.txt"]

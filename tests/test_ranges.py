@@ -13,7 +13,9 @@ from corpusgen import boundary_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import corpuskit
 from corpuskit.dialects import get_dialect
+from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
 from corpuskit.ranges import ByteRange, next_delimiter, open_local, plan_file, range_items
 from corpuskit.reader import WorkItem, read_segments
@@ -128,3 +130,14 @@ def test_any_corpus_any_blocksize(tmp_path_factory: pytest.TempPathFactory, docs
     assert b"".join(i.segment.raw for i in items) == bytes(out)
     expected = list(read_segments(str(path), dialect="banner"))
     assert [_key(i) for i in items] == [_key(i) for i in expected]
+
+
+def test_ranges_split_on_the_frame_the_whole_file_was_detected_with(tmp_path: Path) -> None:
+    path = tmp_path / "framed.txt"
+    record = b"--- d%03d.txt ---\n%s\n----- not-a-record -----\n"
+    path.write_bytes(b"".join(record % (i, b"x" * 300) for i in range(60)))
+    options = Options()
+    ranges = plan_file(open_local, str(path), path.stat().st_size, options, blocksize=2048)
+    assert len(ranges) > 3 and {r.frame for r in ranges} == {b"---"}
+    names = [i.name for r in ranges for i in range_items(open_local, r, options) if not isinstance(i, CorpuskitError)]
+    assert names == [d.name for d in corpuskit.read(path)] == [f"d{i:03d}.txt" for i in range(60)]

@@ -39,12 +39,21 @@ class Dialect:
     prefix: bytes | None = None
     line: re.Pattern[bytes] | None = None
     example: str = ""
+    frame: bytes | None = None
 
     def match_line(self, line: bytes) -> re.Match[bytes] | None:
-        """Match one line (no line ending) against the delimiter pattern."""
+        """Match one line (no line ending) against the delimiter pattern.
+
+        A dialect found by detection is locked to its ``frame``, the run of ``=`` or
+        ``-`` its delimiters open with (``===``): a line opened by another run
+        (a ``======== pat@example.org ====`` signature) is then text.
+        """
         if self.line is None:
             return None
-        return self.line.fullmatch(line)
+        m = self.line.fullmatch(line)
+        if m is not None and self.frame is not None and _opening(line, m) != self.frame:
+            return None
+        return m
 
 
 DIALECTS: dict[str, Dialect] = {
@@ -127,8 +136,6 @@ def strip_bom(head: bytes) -> bytes:
 # What a document name is made of: file-name characters. An e-mail address (``@``), a
 # diff hunk's line range (``209,218``), a URL or a date (``:``) is not a document's name.
 _DOCUMENT_NAME = re.compile(rb"[\w.\-+~#%/()\[\]!&'\x80-\xff]*[A-Za-z0-9\x80-\xff][\w.\-+~#%/()\[\]!&'\x80-\xff]*")
-# the punctuation runs around a line dialect's name: its "frame"
-_RUNS = re.compile(rb"[=\-<>]+")
 
 
 def looks_like_document_name(name: bytes) -> bool:
@@ -137,10 +144,16 @@ def looks_like_document_name(name: bytes) -> bool:
     return _DOCUMENT_NAME.fullmatch(name) is not None
 
 
+def _opening(line: bytes, m: re.Match[bytes]) -> bytes:
+    """The run a delimiter line opens with (``===``, ``-----``), or the whole line start."""
+    start = m.start("name") if "name" in m.re.groupindex else len(line)
+    return line[:start].strip()
+
+
 @attrs.frozen
 class _Delimiter:
     line: int  # index of the line in the window
-    frame: tuple[bytes, ...]  # the punctuation runs around the name, e.g. (b"===", b"===")
+    frame: bytes  # the run the line opens with, e.g. b"==="
     named: bool  # the name looks like a document name
 
 
@@ -155,12 +168,9 @@ def _delimiters(d: Dialect, lines: list[bytes]) -> list[_Delimiter]:
             continue
         name = m.groupdict().get("name")
         if name is None:  # doctag: the attributes are the evidence
-            frame: tuple[bytes, ...] = (b"<doc",)
-            named = b"id=" in (m.group("attrs") or b"")
+            out.append(_Delimiter(i, b"<doc", b"id=" in (m.group("attrs") or b"")))
         else:
-            frame = tuple(_RUNS.findall(ln[: m.start("name")] + b" " + ln[m.end("name") :]))
-            named = looks_like_document_name(name)
-        out.append(_Delimiter(i, frame, named))
+            out.append(_Delimiter(i, _opening(ln, m), looks_like_document_name(name)))
     return out
 
 
@@ -171,10 +181,13 @@ def detect_dialect(head: bytes, *, member: bool = False) -> Dialect:
     line of a single document that happens to look like a delimiter (a signature
     ``----- krueger@gas.uug.arizona.edu -----``, a context-diff hunk ``--- 209,218 ----``)
     never cuts it up. A delimiter counts only when its NAME looks like a document's name
-    (see :func:`looks_like_document_name`); delimiters *agree* when they have the same
-    frame (the same runs of ``=``/``-`` around the name), as machine-written ones do.
+    (see :func:`looks_like_document_name`).
 
-    - The first non-blank line is a delimiter with a document-like name: that dialect.
+    - The first non-blank line is a delimiter with a document-like name (or one that the
+      next delimiters agree with): that dialect.
+    - Delimiters *agree* when they open with the same run (``===``); the dialect returned
+      is locked to that run (:attr:`Dialect.frame`), so a line opened by another run is
+      text when the file is split too.
     - Otherwise (a preamble) a dialect needs at least two agreeing delimiters in the
       window. A file that is ``member`` of a directory or an archive, or that starts as a
       mail or news message (``From: …`` / ``Path: …`` header lines), is held to the
@@ -197,21 +210,28 @@ def detect_dialect(head: bytes, *, member: bool = False) -> Dialect:
     for d in DIALECTS.values():
         if d.line is None:
             continue
-        found = [x for x in _delimiters(d, lines) if x.named]
-        if not found:
-            continue
-        if found[0].line == first:
-            return d
-        if member or message:
+        every = _delimiters(d, lines)
+        if every and every[0].line == first and (
+            every[0].named or sum(1 for x in every if x.frame == every[0].frame) >= 2
+        ):
+            return _locked(d, every[0].frame)  # what pack writes: the file starts with its first record
+        found = [x for x in every if x.named]
+        if not found or member or message:
             continue
         agreeing = sum(1 for x in found if x.frame == found[0].frame)
         if agreeing >= 2 and (best is None or agreeing > best[0]):
-            best = (agreeing, d)
+            best = (agreeing, _locked(d, found[0].frame))
     if best is not None:
         return best[1]
     if b"\f" in text and not member and not message:
         return DIALECTS["formfeed"]
     return PLAIN
+
+
+def _locked(d: Dialect, frame: bytes) -> Dialect:
+    """``d`` splitting only on delimiters opened by ``frame`` (banner and dashes, whose
+    runs vary; the head and doctag delimiters are fixed strings)."""
+    return attrs.evolve(d, frame=frame) if d.name in ("banner", "dashes") else d
 
 
 # The start of a mail or news message: a header line of a field every message has, then

@@ -29,14 +29,19 @@ _INDEXED = re.compile(r"(?P<index>\d+)_(?P<key>[0-9A-Fa-f]+)")
 
 
 def split_name(name: str) -> tuple[str, int | None, str | None]:
-    """``000_cd0b….txt`` → id ``000_cd0b…``, index 0, key ``cd0b…``."""
-    stem = name.rsplit("/", 1)[-1]
+    """``000_cd0b….txt`` → id ``000_cd0b…``, index 0, key ``cd0b…``.
+
+    A name with folders (``rec.autos/101551``, as ``pack`` writes) keeps them in the id,
+    so that ``rec.autos/101551`` and ``sci.med/101551`` stay two ids.
+    """
+    folder, _, stem = name.rpartition("/")
     if "." in stem[1:]:
         stem = stem[: stem.rindex(".")]
     m = _INDEXED.fullmatch(stem)
+    doc_id = f"{folder}/{stem}" if folder and stem else stem
     if m:
-        return stem, int(m.group("index")), m.group("key").lower()
-    return stem, None, None
+        return doc_id, int(m.group("index")), m.group("key").lower()
+    return doc_id, None, None
 
 
 def clean(

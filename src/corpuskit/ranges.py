@@ -27,7 +27,7 @@ from typing import BinaryIO
 
 import attrs
 
-from corpuskit.dialects import Dialect
+from corpuskit.dialects import Dialect, get_dialect
 from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
 from corpuskit.reader import WorkItem, dialect_for, plan_input
@@ -56,6 +56,7 @@ class ByteRange:
     end: int | None = None
     dialect: str | None = None
     member: bool = False  # found in a directory: dialect detection is stricter
+    frame: bytes | None = None  # the run the detected delimiters open with (Dialect.frame)
 
     @property
     def whole(self) -> bool:
@@ -130,7 +131,7 @@ def plan_file(
             pos = edge + blocksize
     forced = None if options.delimiter else dialect.name
     ends = [*edges[1:], size]
-    return [ByteRange(path, label, a, b, forced, member) for a, b in zip(edges, ends, strict=True)]
+    return [ByteRange(path, label, a, b, forced, member, dialect.frame) for a, b in zip(edges, ends, strict=True)]
 
 
 def _shift(item: WorkItem, by: int) -> WorkItem:
@@ -161,9 +162,10 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
             return
         fh.seek(rng.start)
         data = fh.read(rng.end - rng.start)
+    dialect = None
     if rng.dialect is not None:
-        options = attrs.evolve(options, dialect=rng.dialect)
+        dialect = attrs.evolve(get_dialect(rng.dialect), frame=rng.frame)
     guard = Guard(io.BytesIO(data))
     stream = io.BufferedReader(guard, buffer_size=1 << 16)
-    for item in plan_input(Input(rng.label, filename, stream, guard), options):
+    for item in plan_input(Input(rng.label, filename, stream, guard), options, dialect=dialect):
         yield item if isinstance(item, CorpuskitError) else _shift(item, rng.start)

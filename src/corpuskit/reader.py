@@ -78,13 +78,18 @@ def is_member(item: Input, given: str) -> bool:
     return item.path not in (given, "<stdin>")
 
 
-def plan_input(item: Input, options: Options, *, member: bool = False) -> Iterator[WorkItem | CorpuskitError]:
-    head = item.stream.peek(_DETECT_WINDOW)[:_DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
-    try:
-        dialect = dialect_for(options, head, member=member)
-    except CorpuskitError as exc:
-        yield exc
-        return
+def plan_input(
+    item: Input, options: Options, *, member: bool = False, dialect: Dialect | None = None
+) -> Iterator[WorkItem | CorpuskitError]:
+    """The records of one input, named. ``dialect`` forces a prepared dialect (a byte
+    range of a file whose dialect was detected once for the whole file)."""
+    if dialect is None:
+        head = item.stream.peek(_DETECT_WINDOW)[:_DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
+        try:
+            dialect = dialect_for(options, head, member=member)
+        except CorpuskitError as exc:
+            yield exc
+            return
     guarded = item.guard
     stem = item.filename.rsplit(".", 1)[0] if "." in item.filename[1:] else item.filename
     seen: dict[str, int] = {}
