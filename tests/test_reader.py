@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import html
 import io
 import lzma
+import os
 import random
 import tarfile
 import zipfile
@@ -261,3 +263,26 @@ def test_absolute_archive_members_are_skipped(tmp_path: Path) -> None:
     errors: list[Exception] = []
     assert [d.raw_text for d in corpuskit.read(tpath, on_error=errors.append)] == ["fine"]
     assert [str(e) for e in errors] == [f"{tpath}!/etc/passwd: archive member escapes the archive; skipped"]
+
+
+def test_a_doctag_title_attribute_is_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "wiki_00"
+    path.write_bytes(b'<doc id="1" url="?curid=1" title="A. G. Spalding &amp; Bros.">\nA. G. Spalding &amp; Bros.\n\n'
+                     b'A. G. Spalding &amp; Bros. is a sporting goods company.\n</doc>\n'
+                     b'<doc id="2" url="?curid=2" title="Jarred Shaw">\nJarred Shaw\n\n'
+                     b"Jarred Shaw (born September 28, 1990) is an American basketball player.\n</doc>\n"
+                     b'<doc id="3" url="?curid=3">\nNo attribute\n\nA line of text about it.\n</doc>\n')
+    docs = list(corpuskit.read(path))
+    assert [d.title for d in docs][:2] == ["A. G. Spalding & Bros.", "Jarred Shaw"]
+    assert docs[0].metadata["title"] == "A. G. Spalding &amp; Bros."  # the raw attribute is kept
+    assert docs[2].title != ""
+
+
+WIKIEXTRACTOR_DIR = os.environ.get("CORPUSKIT_WIKIEXTRACTOR_DIR")
+
+
+@pytest.mark.skipif(not WIKIEXTRACTOR_DIR, reason="set CORPUSKIT_WIKIEXTRACTOR_DIR to WikiExtractor output files")
+def test_every_wikiextractor_document_is_titled_from_its_attribute() -> None:
+    assert WIKIEXTRACTOR_DIR is not None
+    docs = [d for d in corpuskit.read(WIKIEXTRACTOR_DIR, disable=["typo"]) if d.role == "document"]
+    assert docs and all(d.title and d.title == " ".join(html.unescape(d.metadata["title"]).split()) for d in docs)

@@ -8,6 +8,7 @@ never stops a corpus of good ones.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 
@@ -42,6 +43,14 @@ def split_name(name: str) -> tuple[str, int | None, str | None]:
     if m:
         return doc_id, int(m.group("index")), m.group("key").lower()
     return doc_id, None, None
+
+
+def corpus_title(metadata: dict[str, str]) -> str | None:
+    """The title the corpus format itself gives (a doctag ``title="…"`` attribute, entities
+    decoded). It wins over the title found in the text: it is what the source says the
+    document is called, where the text's first lines are only a guess."""
+    title = html.unescape(metadata.get("title", "")).strip()
+    return " ".join(title.split()) or None
 
 
 def clean(
@@ -121,7 +130,7 @@ def build_document(
         raw_text=decoded.text,
         edits=edits,
         blocks=found.blocks,
-        title=found.title,
+        title=corpus_title(segment.metadata) or found.title,
         authors=found.authors,
         date=found.date,
         dateline=found.dateline,
