@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import codecs
+import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpuskit
-from corpuskit.decode import decode, display_name
+from corpuskit.decode import CONFIDENT, decode, display_name, oddities
 from corpuskit.errors import OptionError
 
 # A short news article in Latin-1 (the seeds all use curly quotes, which Latin-1 lacks).
@@ -109,7 +111,10 @@ def test_articles_decode_exactly_from_every_encoding_as_separate_files(
         text, encoding = expected[key]
         assert doc.raw_text == text, key
         assert doc.source.encoding == encoding, key
-        assert not [w for w in doc.warnings if w.code.startswith("decode")], key
+        assert not [w for w in doc.warnings if w.code == "decode.replacement"], key
+        # a detector's guess below CONFIDENT is said so, even when it is right
+        uncertain = [w for w in doc.warnings if w.code == "decode.uncertain"]
+        assert bool(uncertain) == (doc.source.confidence < CONFIDENT), key
 
 
 def test_articles_decode_exactly_when_mixed_in_one_concatenated_file(
@@ -280,3 +285,142 @@ def test_any_bytes_decode_without_loss_of_position(data: bytes) -> None:
 def test_any_text_round_trips_through_utf8_and_utf16(text: str) -> None:
     assert decode(text.encode("utf-8")).text == text
     assert decode(codecs.BOM_UTF16_BE + text.encode("utf-16-be", "surrogatepass")).text == text
+
+
+# -- patterns the bytes settle by themselves -----------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_bom_are_recognised_from_their_nuls(codec: str, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(LATIN1_ARTICLE.encode(codec))
+    (doc,) = corpuskit.read(path)
+    assert doc.raw_text == LATIN1_ARTICLE
+    assert (doc.source.encoding, doc.source.confidence) == (codec, 1.0)
+    assert not [e for e in doc.edits if e.rule == "unicode.control"]  # no NULs were "cleaned"
+
+
+def test_utf16_of_a_non_latin_script_without_a_bom() -> None:
+    assert decode(RUSSIAN_ARTICLE.encode("utf-16-le")).text == RUSSIAN_ARTICLE
+
+
+def test_a_few_stray_nuls_in_utf8_text_are_not_utf16() -> None:
+    data = b"Hello\x00 world, plain text with a stray NUL.\n" * 3
+    assert decode(data).encoding == "utf-8"
+
+
+@pytest.mark.parametrize(
+    "codec,text",
+    [("iso2022_jp", "東京で新しい図書館が開館しました。市民は喜んでいます。\n"),
+     ("iso2022_kr", "서울에서 새 도서관이 문을 열었습니다. 시민들이 기뻐하고 있습니다.\n")],
+)
+def test_iso_2022_is_recognised_from_its_escapes(codec: str, text: str) -> None:
+    found = decode(text.encode(codec))
+    assert found.text == text and found.encoding == display_name(codec) and found.confidence == 1.0
+
+
+def test_shift_jis_keeps_the_ascii_tilde_of_urls() -> None:
+    text = "詳しくは http://example.jp/~kawa/ をご覧ください。日本語の文章です。" * 5
+    assert decode(text.encode("shift_jis")).text == text
+
+
+# -- guesses -----------------------------------------------------------------------------
+
+
+def test_a_low_confidence_guess_is_warned_about_with_its_runners_up(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_bytes("Greetings from Malmö.\n".encode("mac-roman"))
+    (doc,) = corpuskit.read(path)
+    assert doc.source.confidence < CONFIDENT
+    (warning,) = [w for w in doc.warnings if w.code == "decode.uncertain"]
+    assert f"guessed as {doc.source.encoding}" in warning.message and "runners-up: " in warning.message
+    assert len(warning.message.split("runners-up: ")[1].split(", ")) == 3
+
+
+def test_mojibake_repair_never_runs_on_a_guessed_encoding(tmp_path: Path) -> None:
+    # state_union 1954-Eisenhower: "½¢" in a legacy code page was read as ISO-8859-15 "œ¢",
+    # then "repaired" as mojibake into "Ϣ"
+    path = tmp_path / "1954.txt"
+    path.write_bytes(b"The appropriation for fiscal 1955 is \xbd\xa2 per unit of the budget.\n")
+    (doc,) = corpuskit.read(path)
+    assert doc.source.confidence < CONFIDENT
+    assert not [e for e in doc.edits if e.rule == "encoding.mojibake"] and "Ϣ" not in doc.cleaned_text
+    # a confident decode is still repaired
+    path.write_bytes("The group’s café menu\n".encode().decode("cp1252").encode("utf-8"))
+    (doc,) = corpuskit.read(path)
+    assert doc.cleaned_text == "The group’s café menu\n"
+
+
+@pytest.mark.parametrize(
+    "text,odd", [("The dealerÕs price", 2), ("The dealer’s price", 0), ("Itís fine", 1), ("cafÈ in UmeŒ", 2),
+                 ("café in Umeå", 0), ("it´s", 0), ("naïve", 0), ("I don't", 0)],
+)
+def test_oddities_count_what_a_wrong_code_page_does_to_western_text(text: str, odd: int) -> None:
+    assert oddities(text) == odd
+
+
+# -- a folder's documents share evidence -----------------------------------------------
+
+_MAC_POSTS = [
+    "I can’t get the SCSI chain to boot; it’s the terminator, I think. The café in Umeå sells them.",
+    "Don’t buy the 40 MB drive. It’s slow, and the seller’s “warranty” is a joke.",
+    "We’re meeting at the café on Friday. Bring the naïve résumé you wrote.",
+    "The Göteborg user group’s newsletter is out; it’s about the new Quadra.",
+    "Victoria’s file is on the server.", "It’s fine.", "The dealer’s price is $400.", "Don’t.",
+    "We’ll see what Apple’s support says.", "See Victoria’s post", "I’m out of ideas.",
+    "Greetings from Göteborg.", "Jönköping next week", "Malmö or Umeå?",
+]
+_WIN_POSTS = ["My PowerBook’s screen flickers — Apple says it’s the cable; the café’s Wi-Fi is fine.",
+              "You’ll need System 7.1; the upgrade’s free from the dealer in Umeå, he said."]
+_LATIN1_POSTS = ["Hälsningar från Göteborg och Umeå: vi ses på caféet i Malmö.",
+                 "Le café de la gare est fermé; la réunion aura lieu à Hérouville."]
+
+
+def _mixed_folder(root: Path) -> dict[str, str]:
+    """A Mac users' group: most posts in MacRoman, some in Windows-1252 and Latin-1."""
+    truth = {}
+    for posts, codec in ((_MAC_POSTS, "mac-roman"), (_WIN_POSTS, "cp1252"), (_LATIN1_POSTS, "latin-1")):
+        for i, text in enumerate(posts):
+            name = f"{codec}-{i:02d}.txt"
+            (root / name).write_bytes((text + "\n").encode(codec))
+            truth[name] = text + "\n"
+    return truth
+
+
+def test_the_same_legacy_byte_decodes_the_same_way_across_a_folder(tmp_path: Path) -> None:
+    truth = _mixed_folder(tmp_path)
+    docs = list(corpuskit.read(tmp_path, disable=["typo"]))
+    assert {Path(d.source.path).name: d.raw_text for d in docs} == truth
+    readings: dict[int, set[str]] = {}
+    for d in docs:
+        if Path(d.source.path).name.startswith("mac-roman"):
+            for byte, char in zip(Path(d.source.path).read_bytes(), d.raw_text, strict=True):
+                if byte >= 0x80:
+                    readings.setdefault(byte, set()).add(char)
+    assert readings and all(len(chars) == 1 for chars in readings.values())
+    # each post alone is read inconsistently: the folder's evidence is what settles it
+    alone = [decode(p.read_bytes()).text for p in sorted(tmp_path.iterdir()) if p.name.startswith("mac-roman")]
+    assert alone != [truth[p.name] for p in sorted(tmp_path.iterdir()) if p.name.startswith("mac-roman")]
+
+
+def test_the_prior_is_the_same_whatever_the_number_of_jobs(tmp_path: Path) -> None:
+    _mixed_folder(tmp_path)
+    one = [(d.id, d.source.encoding, d.raw_text) for d in corpuskit.read(tmp_path, disable=["typo"])]
+    two = [(d.id, d.source.encoding, d.raw_text) for d in corpuskit.read(tmp_path, disable=["typo"], jobs=2)]
+    assert one == two
+
+
+CHARDET_TESTS = os.environ.get("CORPUSKIT_CHARDET_TESTS_DIR")
+
+
+@pytest.mark.skipif(not CHARDET_TESTS, reason="set CORPUSKIT_CHARDET_TESTS_DIR to chardet's tests folder")
+def test_chardets_own_test_tree() -> None:
+    assert CHARDET_TESTS is not None
+    spec = importlib.util.spec_from_file_location("decode_eval", Path(__file__).with_name("decode_eval.py"))
+    assert spec is not None and spec.loader is not None
+    evaluation = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(evaluation)
+    result = evaluation.evaluate(Path(CHARDET_TESTS), whatwg=True)
+    assert result["corpuskit"] >= result["chardet"]
+    patterned = ("UTF-16BE/", "UTF-16LE/", "UTF-32BE/", "UTF-32LE/", "iso-2022-jp/", "iso-2022-kr/")
+    assert not [name for name in result["corpuskit_wrong"] if name.startswith(patterned)]

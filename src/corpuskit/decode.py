@@ -1,9 +1,14 @@
-"""Decode one document's bytes: BOM, then strict UTF-8, then a detector.
+"""Decode one document's bytes: BOM, byte patterns, strict UTF-8, then a detector.
 
 Each document is decoded on its own (after splitting on bytes), so one file can mix
-encodings. UTF-8 is tried first because it is by far the most common and a strict
-decode that succeeds is almost never wrong; only documents that fail it pay for
-detection (chardet, a few milliseconds per article).
+encodings. What the bytes settle by themselves comes first: a BOM; UTF-16/32 without a
+BOM, whose NUL bytes fall in a fixed pattern; ISO-2022 text, 7-bit bytes with escape
+sequences. Then strict UTF-8, by far the most common and almost never wrong when it
+succeeds; only documents that fail it pay for detection (chardet, a few milliseconds
+per article), whose answer may be a guess: below :data:`CONFIDENT` the document gets a
+``decode.uncertain`` warning naming the runners-up, the corpus-level prior of its input
+(:mod:`corpuskit.evidence`) wins the call when it can decode the bytes, and mojibake
+repair is not run on it.
 
 Bytes that the chosen encoding cannot decode become one U+FFFD each and their offsets
 are reported, so nothing is dropped silently and the warning can point at the bytes.
@@ -12,13 +17,36 @@ are reported, so nothing is dropped silently and the warning can point at the by
 from __future__ import annotations
 
 import codecs
+import re
+from typing import Final
 
 import attrs
 import chardet
 
 from corpuskit.errors import OptionError
 
-__all__ = ["Decoded", "decode", "display_name"]
+__all__ = [
+    "CLOSE_MARGIN", "CONFIDENT", "Decoded", "decode", "display_name", "normal_codec", "oddities", "uncertainty",
+]
+
+#: A detector's answer below this confidence is a guess: the document is warned about
+#: (``decode.uncertain``), its input's prior wins the call, and ``encoding.mojibake``
+#: does not run on it (re-reading a guessed encoding as mojibake turns a wrong guess
+#: into a worse one: ``\xbd\xa2`` read as ISO-8859-15 "repaired" into "Ϣ").
+CONFIDENT: Final = 0.5
+#: A close call: the input's prior wins when the document's own detector ranks it within
+#: this much of its best answer (chardet often ties Windows-1252, MacRoman and Latin-1
+#: on a short Western text).
+CLOSE_MARGIN: Final = 0.05
+#: UTF-16/32 without a BOM: at least this share of the code units have their NUL bytes
+#: where the byte order puts them (ASCII letters, digits, spaces and newlines do)...
+NUL_UNITS_MIN: Final = 0.1
+#: ...and at least this many of them: a few NULs in a short UTF-8 text are not a pattern.
+NUL_UNITS_COUNT_MIN: Final = 8
+#: ...and at most this share of the NULs fall anywhere else.
+NUL_STRAY_MAX: Final = 0.02
+#: How many runners-up a ``decode.uncertain`` warning names.
+RUNNERS_UP: Final = 3
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # UTF-32 LE first: its BOM starts with the UTF-16 LE one
@@ -34,7 +62,14 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 # label so), and reading it as ISO-8859-1 would turn curly quotes into C1 controls.
 # Deliberately not chardet's ``prefer_superset``: that also maps ISO-8859-5 to
 # Windows-1251 and ISO-8859-2 to Windows-1250, whose letters sit at other byte values.
-_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252"}
+# The same for the other labels WHATWG maps to a Windows code page with the same letters
+# (C1 controls become the typography Windows puts there). ``*_2004`` and ``iso2022_jp_2``
+# are chardet's widest codecs; the standard narrower one is used when it decodes the
+# bytes (Shift_JIS-2004 reads 0x7E as an overline, breaking every "~" in a URL).
+_SUPERSETS = {"iso8859-1": "cp1252", "ascii": "cp1252", "iso8859-9": "cp1254", "tis-620": "cp874",
+              "iso8859-11": "cp874"}
+_NARROWER = {"shift_jis_2004": "shift_jis", "euc_jis_2004": "euc_jp", "iso2022_jp_2": "iso2022_jp",
+             "big5hkscs": "big5"}
 
 # Windows-1252 leaves 0x81, 0x8D, 0x8F, 0x90 and 0x9D undefined; browsers (WHATWG) decode
 # them as the Latin-1 code points, so a stray byte never makes a document undecodable.
@@ -68,6 +103,10 @@ class Decoded:
     encoding: str
     confidence: float
     bad_offsets: tuple[int, ...] = ()
+    #: for a detector's guess: the other encodings it considered, best first
+    runners_up: tuple[tuple[str, float], ...] = ()
+    #: how the encoding was chosen: ``given``, ``bom``, ``pattern``, ``utf-8``, ``detected``, ``prior``
+    how: str = "detected"
 
 
 def display_name(encoding: str) -> str:
@@ -83,33 +122,165 @@ def display_name(encoding: str) -> str:
     return name
 
 
-def decode(data: bytes, encoding: str | None = None) -> Decoded:
-    """Decode ``data``; with ``encoding`` given, use it (bad bytes become U+FFFD)."""
+def normal_codec(name: str | None) -> str | None:
+    """Python's name for a detector's label, or None when Python cannot decode it."""
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, encoding: str | None = None, *, prior: tuple[str, float] | None = None) -> Decoded:
+    """Decode ``data``; with ``encoding`` given, use it (bad bytes become U+FFFD).
+
+    ``prior`` is the encoding the document's input was confidently detected as
+    (:mod:`corpuskit.evidence`); it wins a close call: the detector is not confident about
+    this document alone (below :data:`CONFIDENT`), ranks the prior within
+    :data:`CLOSE_MARGIN` of its best answer, and the prior decodes every byte.
+    """
     if encoding:
         try:
             name = display_name(encoding)
         except LookupError:
             raise OptionError(f"unknown encoding {encoding!r}") from None
-        return _with(data, name, 1.0)
+        return attrs.evolve(_with(data, name, 1.0), how="given")
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             found = _with(data[len(bom) :], codec, 1.0, skip=len(bom))
-            return attrs.evolve(found, encoding=label)
+            return attrs.evolve(found, encoding=label, how="bom")
+    patterned = _by_pattern(data)
+    if patterned is not None:
+        return patterned
     try:
-        return Decoded(data.decode("utf-8"), "utf-8", 1.0)
+        return Decoded(data.decode("utf-8"), "utf-8", 1.0, how="utf-8")
     except UnicodeDecodeError:
         pass
     as_utf8 = _with(data, "utf-8", 1.0)
     if _mostly_utf8(as_utf8):
-        return as_utf8
-    guess = chardet.detect(data, compat_names=False)
-    name = guess.get("encoding") or "cp1252"
-    try:
-        name = codecs.lookup(name).name
-    except LookupError:
-        name = "cp1252"
+        return attrs.evolve(as_utf8, how="utf-8")
+    return _detect(data, prior)
+
+
+def _detect(data: bytes, prior: tuple[str, float] | None) -> Decoded:
+    seen: dict[str, float] = {}
+    for guess in chardet.detect_all(data, compat_names=False):
+        name = normal_codec(guess.get("encoding"))
+        if name is not None:
+            seen.setdefault(_label(name, data), float(guess.get("confidence") or 0.0))
+    ranked = sorted(seen.items(), key=lambda kv: -kv[1]) or [("cp1252", 0.0)]
+    name, confidence = ranked[0]
+    how = "detected"
+    if confidence < CONFIDENT:
+        name, how = _close_call(data, ranked, prior)
+        confidence = seen.get(name, confidence)
+    runners = tuple((display_name(n), round(c, 4)) for n, c in ranked if n != name)[:RUNNERS_UP]
+    return attrs.evolve(_with(data, display_name(name), confidence), runners_up=runners, how=how)
+
+
+def _close_call(data: bytes, ranked: list[tuple[str, float]], prior: tuple[str, float] | None) -> tuple[str, str]:
+    """Settle a detector's near-tie: the candidates within :data:`CLOSE_MARGIN` of its best
+    answer (and the prior) are read, the readings with the fewest :func:`oddities` kept,
+    and among those the input's prior wins, else the detector's order."""
+    best = ranked[0][1]
+    names = [n for n, c in ranked if c >= best - CLOSE_MARGIN]
+    if prior is not None and prior[0] not in names and prior[0] in dict(ranked):
+        names.append(prior[0])
+    scored = []
+    for n in names:
+        if not _decodes(data, n):
+            continue
+        scored.append((oddities(_with(data, display_name(n), 0.0).text), n))
+    if not scored:
+        return ranked[0][0], "detected"
+    fewest = min(score for score, _ in scored)
+    kept = [n for score, n in scored if score == fewest]
+    if prior is not None and prior[0] in kept:
+        return prior[0], ("detected" if prior[0] == ranked[0][0] else "prior")
+    return kept[0], "detected"
+
+
+# A non-ASCII character where an apostrophe belongs (the "’" of "don’t", "it’s", "we’ll")
+# and a non-ASCII capital inside a lower-case word ("cafÈ", "UmeŒ"): what a wrong
+# single-byte code page does to Western text.
+_APOSTROPHE_SLOT = re.compile(r"(?<=[A-Za-z])([^\x00-\x7f])(?=(?:s|t|d|m|ll|re)\b)")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[^\x00-\x7f](?=[a-z]|\b)")
+_APOSTROPHES = set("’‘'´`ʼ")
+
+
+def oddities(text: str) -> int:
+    """How many characters of ``text`` read like a wrong code page (see above)."""
+    odd = sum(1 for m in _APOSTROPHE_SLOT.finditer(text) if m.group(1) not in _APOSTROPHES)
+    return odd + sum(1 for m in _INNER_CAPITAL.finditer(text) if m.group().isupper() or (not m.group().isalpha()
+                     and m.group() not in _APOSTROPHES))
+
+
+def _label(name: str, data: bytes) -> str:
+    """The codec a detected Python codec name is read with (see ``_SUPERSETS``)."""
     name = _SUPERSETS.get(name, name)
-    return _with(data, display_name(name), float(guess.get("confidence") or 0.0))
+    narrower = _NARROWER.get(name)
+    return narrower if narrower is not None and _decodes(data, narrower) else name
+
+
+def _decodes(data: bytes, codec: str) -> bool:
+    if codec == "cp1252":
+        return True  # the WHATWG table decodes every byte
+    try:
+        data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def uncertainty(decoded: Decoded) -> str | None:
+    """The ``decode.uncertain`` message for a guessed encoding, or None when it was sure."""
+    if decoded.how not in ("detected", "prior") or decoded.confidence >= CONFIDENT:
+        return None
+    others = ", ".join(f"{n} {c:.2f}" for n, c in decoded.runners_up) or "none"
+    why = " (the encoding of the rest of its input)" if decoded.how == "prior" else ""
+    return (f"encoding guessed as {decoded.encoding}{why} at confidence {decoded.confidence:.2f}; "
+            f"runners-up: {others}")
+
+
+# ISO-2022: 7-bit text whose escape sequences switch character sets.
+_ISO2022 = (
+    (re.compile(rb"\x1b\$\)C"), ("iso2022_kr",)),
+    (re.compile(rb"\x1b(?:\$[@B]|\$\(D|\([BIJ])"),
+     ("iso2022_jp", "iso2022_jp_2", "iso2022_jp_2004", "iso2022_jp_3", "iso2022_jp_ext")),
+)
+
+
+def _by_pattern(data: bytes) -> Decoded | None:
+    """UTF-16/32 without a BOM (from where the NULs fall) and ISO-2022 (from its escapes)."""
+    if b"\x00" in data:
+        for codec, unit, where in (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+                                   ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,))):
+            if _nul_pattern(data, unit, where) and _decodes(data, codec):
+                text = data.decode(codec)
+                if "\x00" not in text:  # real UTF-16/32 text has no NUL characters
+                    return Decoded(text, codec, 1.0, how="pattern")
+        return None
+    if b"\x1b" in data and data.isascii():
+        for escape, codecs_ in _ISO2022:
+            if escape.search(data):
+                for codec in codecs_:
+                    if _decodes(data, codec):
+                        return Decoded(data.decode(codec), display_name(codec), 1.0, how="pattern")
+    return None
+
+
+def _nul_pattern(data: bytes, unit: int, where: tuple[int, ...]) -> bool:
+    """Whether NULs fill byte positions ``where`` of many ``unit``-byte code units and
+    almost never the others (ASCII text in UTF-16 LE: every odd byte is NUL)."""
+    if len(data) % unit or len(data) < 2 * unit:
+        return False
+    units = len(data) // unit
+    full = min(data[k::unit].count(0) for k in where)  # at most the units with all of them NUL
+    if full < max(NUL_UNITS_MIN * units, NUL_UNITS_COUNT_MIN):
+        return False
+    elsewhere = sum(data[k::unit].count(0) for k in range(unit) if k not in where)
+    return elsewhere <= NUL_STRAY_MAX * data.count(0)
 
 
 def _mostly_utf8(decoded: Decoded) -> bool:

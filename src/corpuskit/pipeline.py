@@ -12,8 +12,10 @@ import html
 import re
 from collections.abc import Sequence
 
+import attrs
+
 from corpuskit import structure
-from corpuskit.decode import decode
+from corpuskit.decode import decode, uncertainty
 from corpuskit.edits import Edit, apply_edits, compose
 from corpuskit.model import Document, DocumentWarning, Source
 from corpuskit.options import Options
@@ -79,8 +81,12 @@ def clean(
 def build_document(
     segment: Segment, *, path: str, doc_id: str, name: str, options: Options,
     extra_warnings: Sequence[DocumentWarning] = (), dialect: str | None = None,
+    prior: tuple[str, float] | None = None,
 ) -> Document:
-    """Turn one raw segment into a Document, whatever its bytes hold."""
+    """Turn one raw segment into a Document, whatever its bytes hold.
+
+    ``prior`` is the encoding of the rest of its input (:mod:`corpuskit.evidence`).
+    """
     warnings = list(extra_warnings)
     size = segment.content_end - segment.content_start
     if size > options.max_document_bytes:
@@ -92,7 +98,11 @@ def build_document(
         content = b""
     else:
         content = segment.content
-    decoded = decode(content, options.encoding)
+    decoded = decode(content, options.encoding, prior=prior)
+    guessed = uncertainty(decoded)
+    if guessed is not None:
+        warnings.append(DocumentWarning("decode.uncertain", guessed, segment.content_offset))
+        options = attrs.evolve(options, disable=options.disable | {"encoding.mojibake"})  # see decode.CONFIDENT
     if decoded.bad_offsets:
         first = decoded.bad_offsets[0] + segment.content_offset
         warnings.append(

@@ -30,7 +30,7 @@ import attrs
 from corpuskit.dialects import Dialect, get_dialect
 from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
-from corpuskit.reader import WorkItem, dialect_for, plan_input
+from corpuskit.reader import WorkItem, dialect_for, plan_input, shared_evidence
 from corpuskit.segments import iter_segments
 from corpuskit.sources import Guard, Input, Limits, open_stream, sniff
 
@@ -154,11 +154,7 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
     with opener(rng.path) as fh:
         if rng.end is None:
             limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
-            for opened in open_stream(rng.label, filename, fh, 3, limits):
-                if isinstance(opened, CorpuskitError):
-                    yield opened
-                else:
-                    yield from plan_input(opened, options, member=rng.member or opened.path != rng.label)
+            yield from shared_evidence(_whole(rng, filename, fh, limits, options), options)
             return
         fh.seek(rng.start)
         data = fh.read(rng.end - rng.start)
@@ -167,5 +163,16 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
         dialect = attrs.evolve(get_dialect(rng.dialect), frame=rng.frame)
     guard = Guard(io.BytesIO(data))
     stream = io.BufferedReader(guard, buffer_size=1 << 16)
-    for item in plan_input(Input(rng.label, filename, stream, guard), options, dialect=dialect):
+    items = plan_input(Input(rng.label, filename, stream, guard), options, dialect=dialect)
+    for item in shared_evidence(items, options):  # the prior of a cut file is gathered per range
         yield item if isinstance(item, CorpuskitError) else _shift(item, rng.start)
+
+
+def _whole(
+    rng: ByteRange, filename: str, fh: BinaryIO, limits: Limits, options: Options
+) -> Iterator[WorkItem | CorpuskitError]:
+    for opened in open_stream(rng.label, filename, fh, 3, limits):
+        if isinstance(opened, CorpuskitError):
+            yield opened
+        else:
+            yield from plan_input(opened, options, member=rng.member or opened.path != rng.label)

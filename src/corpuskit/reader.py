@@ -16,13 +16,17 @@ import attrs
 
 from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dialect
 from corpuskit.errors import CorpuskitError, InputError, ReadErrors
+from corpuskit.evidence import with_priors
 from corpuskit.model import Document, DocumentWarning
 from corpuskit.options import Options
 from corpuskit.pipeline import build_document, split_name
 from corpuskit.segments import Segment, iter_segments
 from corpuskit.sources import Input, Limits, open_inputs
 
-__all__ = ["ErrorHandler", "WorkItem", "dialect_for", "plan", "plan_input", "read", "read_segments"]
+__all__ = [
+    "ErrorHandler", "WorkItem", "dialect_for", "is_member", "plan", "plan_input", "read", "read_segments",
+    "shared_evidence",
+]
 
 ErrorHandler = Callable[[CorpuskitError], None]
 
@@ -39,6 +43,8 @@ class WorkItem:
     name: str
     warnings: tuple[DocumentWarning, ...] = ()
     dialect: str | None = None
+    #: the encoding the legacy documents of its input share (corpuskit.evidence)
+    prior: tuple[str, float] | None = None
 
 
 def dialect_for(options: Options, head: bytes, *, member: bool = False) -> Dialect:
@@ -142,17 +148,48 @@ def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterato
     paths = [os.fspath(s) for s in sources]
     limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
     for given in paths:
-        for item in open_inputs([given], limits=limits):
-            if isinstance(item, CorpuskitError):
-                yield item
-                continue
-            yield from plan_input(item, options, member=is_member(item, given))
+        yield from shared_evidence(_plan_given(given, limits, options), options)
+
+
+def _plan_given(given: str, limits: Limits, options: Options) -> Iterator[WorkItem | CorpuskitError]:
+    for item in open_inputs([given], limits=limits):
+        if isinstance(item, CorpuskitError):
+            yield item
+            continue
+        yield from plan_input(item, options, member=is_member(item, given))
+
+
+def shared_evidence(
+    items: Iterable[WorkItem | CorpuskitError], options: Options
+) -> Iterator[WorkItem | CorpuskitError]:
+    """The records of one input given, each carrying the input's encoding prior."""
+    if options.encoding:
+        yield from items  # forced: nothing to guess
+        return
+    yield from with_priors(items, _content, _group, _with_prior)
+
+
+def _content(item: WorkItem | CorpuskitError) -> bytes | None:
+    return item.segment.content if isinstance(item, WorkItem) else None
+
+
+def _group(item: WorkItem | CorpuskitError) -> str | None:
+    """The records of a concatenated file share evidence; per-document files, their folder's."""
+    if not isinstance(item, WorkItem):
+        return None
+    if item.dialect != "plain":
+        return item.path
+    return item.path.rsplit("/", 1)[0] if "/" in item.path else ""
+
+
+def _with_prior(item: WorkItem | CorpuskitError, prior: tuple[str, float] | None) -> WorkItem | CorpuskitError:
+    return attrs.evolve(item, prior=prior) if isinstance(item, WorkItem) and prior is not None else item
 
 
 def build(item: WorkItem, options: Options) -> Document:
     return build_document(
         item.segment, path=item.path, doc_id=item.doc_id, name=item.name,
-        options=options, extra_warnings=item.warnings, dialect=item.dialect,
+        options=options, extra_warnings=item.warnings, dialect=item.dialect, prior=item.prior,
     )
 
 

@@ -153,6 +153,9 @@ def _texty(head: bytes) -> bool:
     # UTF-16 without a BOM: ASCII text has its zero bytes on one side only
     if nul and (even == 0 or odd == 0) and max(even, odd) * 4 > len(head) // 2:
         return True
+    # UTF-32 without a BOM: the zero bytes fill three of every four positions
+    if nul * 2 > len(head) and min(head[0::4].count(0), head[3::4].count(0)) == 0:
+        return True
     control = sum(1 for b in head if b < 9 or (13 < b < 32 and b != 27))
     return control * 20 < max(len(head), 256)  # a short snippet is too little evidence
 
