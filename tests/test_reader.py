@@ -9,6 +9,7 @@ import io
 import lzma
 import os
 import random
+import re
 import tarfile
 import zipfile
 from pathlib import Path
@@ -286,3 +287,35 @@ def test_every_wikiextractor_document_is_titled_from_its_attribute() -> None:
     assert WIKIEXTRACTOR_DIR is not None
     docs = [d for d in corpuskit.read(WIKIEXTRACTOR_DIR, disable=["typo"]) if d.role == "document"]
     assert docs and all(d.title and d.title == " ".join(html.unescape(d.metadata["title"]).split()) for d in docs)
+
+
+def _documented_reuters_delimiter() -> str:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "format.md").read_text(encoding="utf-8")
+    m = re.search(r"--delimiter '([^']+)'", page.split("### Reuters-21578", 1)[1])
+    assert m is not None
+    return m.group(1)
+
+
+def test_the_documented_reuters_delimiter_reads_sgml_stories(tmp_path: Path) -> None:
+    sgm = tmp_path / "reut2-000.sgm"
+    story = ('<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="{old}" NEWID="{new}">\n'
+             "<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<TITLE>COCOA REVIEW</TITLE>\n"
+             "<BODY>Showers continued throughout the week.\n Reuter\n&#3;</BODY></TEXT>\n</REUTERS>\n")
+    sgm.write_text('<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
+                   + "".join(story.format(old=5544 + i, new=i + 1) for i in range(3)), encoding="ascii")
+    docs = list(corpuskit.read(sgm, delimiter=_documented_reuters_delimiter(), disable=["typo"]))
+    assert [d.role for d in docs] == ["preamble", "document", "document", "document"]
+    assert [d.id for d in docs[1:]] == ["1", "2", "3"]
+    assert all(d.raw_text.endswith("</REUTERS>") and "<REUTERS" not in d.raw_text for d in docs[1:])
+
+
+REUTERS_DIR = os.environ.get("CORPUSKIT_REUTERS_DIR")
+
+
+@pytest.mark.skipif(not REUTERS_DIR, reason="set CORPUSKIT_REUTERS_DIR to a folder of reut2-NNN.sgm files")
+def test_the_documented_reuters_delimiter_on_the_real_files() -> None:
+    assert REUTERS_DIR is not None
+    for sgm in sorted(Path(REUTERS_DIR).glob("reut2-*.sgm")):
+        docs = [d for d in corpuskit.read(sgm, delimiter=_documented_reuters_delimiter(), disable=["typo"])
+                if d.role == "document"]
+        assert len(docs) == 1000 and len({d.id for d in docs}) == 1000, sgm
