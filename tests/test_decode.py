@@ -424,3 +424,18 @@ def test_chardets_own_test_tree() -> None:
     assert result["corpuskit"] >= result["chardet"]
     patterned = ("UTF-16BE/", "UTF-16LE/", "UTF-32BE/", "UTF-32LE/", "iso-2022-jp/", "iso-2022-kr/")
     assert not [name for name in result["corpuskit_wrong"] if name.startswith(patterned)]
+
+
+def test_each_folder_has_its_own_prior(tmp_path: Path) -> None:
+    mac, win = tmp_path / "comp.sys.mac", tmp_path / "comp.os.windows"
+    mac.mkdir()
+    win.mkdir()
+    truth_mac = _mixed_folder(mac)
+    posts = ["Greetings from Göteborg and Malmö, where the café is open.", "Jönköping next week, then Umeå.",
+             "Malmö or Umeå?", "Greetings from Göteborg.", "See you in Jönköping.", "Grüße aus München."]
+    for i, text in enumerate(posts):
+        (win / f"{i:02d}.txt").write_bytes((text + "\n").encode("cp1252"))
+    docs = list(corpuskit.read(tmp_path, disable=["typo"]))
+    got = {Path(d.source.path).name: d.raw_text for d in docs if Path(d.source.path).parent == win}
+    assert got == {f"{i:02d}.txt": text + "\n" for i, text in enumerate(posts)}
+    assert {Path(d.source.path).name: d.raw_text for d in docs if Path(d.source.path).parent == mac} == truth_mac

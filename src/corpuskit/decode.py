@@ -26,7 +26,8 @@ import chardet
 from corpuskit.errors import OptionError
 
 __all__ = [
-    "CLOSE_MARGIN", "CONFIDENT", "Decoded", "decode", "display_name", "normal_codec", "oddities", "uncertainty",
+    "CLOSE_MARGIN", "CONFIDENT", "Decoded", "decode", "display_name", "normal_codec", "oddities", "reading_codec",
+    "uncertainty",
 ]
 
 #: A detector's answer below this confidence is a guess: the document is warned about
@@ -168,7 +169,7 @@ def _detect(data: bytes, prior: tuple[str, float] | None) -> Decoded:
     for guess in chardet.detect_all(data, compat_names=False):
         name = normal_codec(guess.get("encoding"))
         if name is not None:
-            seen.setdefault(_label(name, data), float(guess.get("confidence") or 0.0))
+            seen.setdefault(reading_codec(name, data), float(guess.get("confidence") or 0.0))
     ranked = sorted(seen.items(), key=lambda kv: -kv[1]) or [("cp1252", 0.0)]
     name, confidence = ranked[0]
     how = "detected"
@@ -201,22 +202,27 @@ def _close_call(data: bytes, ranked: list[tuple[str, float]], prior: tuple[str, 
     return kept[0], "detected"
 
 
-# A non-ASCII character where an apostrophe belongs (the "’" of "don’t", "it’s", "we’ll")
-# and a non-ASCII capital inside a lower-case word ("cafÈ", "UmeŒ"): what a wrong
-# single-byte code page does to Western text.
+# A non-ASCII character where an apostrophe belongs (the "’" of "don’t", "it’s", "we’ll"),
+# a non-ASCII capital inside a lower-case word ("cafÈ", "UmeŒ") and a letter of another
+# script inside a Latin word ("Malmі", "Umeх"): what a wrong single-byte code page does to
+# Western text.
 _APOSTROPHE_SLOT = re.compile(r"(?<=[A-Za-z])([^\x00-\x7f])(?=(?:s|t|d|m|ll|re)\b)")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[^\x00-\x7f](?=[a-z]|\b)")
 _APOSTROPHES = set("’‘'´`ʼ")
 
 
+_BESIDE_LATIN = re.compile(r"(?<=[A-Za-z])[^\x00-\u036f\u1e00-\u1eff]|[^\x00-\u036f\u1e00-\u1eff](?=[A-Za-z])")
+
+
 def oddities(text: str) -> int:
     """How many characters of ``text`` read like a wrong code page (see above)."""
     odd = sum(1 for m in _APOSTROPHE_SLOT.finditer(text) if m.group(1) not in _APOSTROPHES)
-    return odd + sum(1 for m in _INNER_CAPITAL.finditer(text) if m.group().isupper() or (not m.group().isalpha()
-                     and m.group() not in _APOSTROPHES))
+    odd += sum(1 for m in _INNER_CAPITAL.finditer(text) if m.group().isupper() or (not m.group().isalpha()
+               and m.group() not in _APOSTROPHES))
+    return odd + sum(1 for m in _BESIDE_LATIN.finditer(text) if m.group().isalpha())
 
 
-def _label(name: str, data: bytes) -> str:
+def reading_codec(name: str, data: bytes) -> str:
     """The codec a detected Python codec name is read with (see ``_SUPERSETS``)."""
     name = _SUPERSETS.get(name, name)
     narrower = _NARROWER.get(name)

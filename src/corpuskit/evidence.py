@@ -32,7 +32,7 @@ from typing import Final, TypeVar
 import attrs
 import chardet
 
-from corpuskit.decode import normal_codec
+from corpuskit.decode import normal_codec, reading_codec
 
 __all__ = [
     "LOOKAHEAD_BYTES", "LOOKAHEAD_ITEMS", "PRIOR_MIN_CONFIDENCE", "PRIOR_MIN_DOCUMENTS", "SAMPLE_BYTES", "Evidence",
@@ -43,10 +43,11 @@ __all__ = [
 SAMPLE_BYTES: Final = 64 * 1024
 #: Lines taken from one document: a long document must not fill the sample alone.
 PER_DOCUMENT_BYTES: Final = 4 * 1024
-#: The sample's own detection must reach this confidence to become a prior. It is lower
-#: than :data:`corpuskit.decode.CONFIDENT`: the prior only breaks near-ties, and chardet
-#: rates even a clean Western European text of a few kB at 0.2 to 0.6.
-PRIOR_MIN_CONFIDENCE: Final = 0.2
+#: The sample's own detection must reach this confidence to become a prior. It is far
+#: lower than :data:`corpuskit.decode.CONFIDENT`: the prior only breaks ties that the
+#: document's own reading leaves (see ``decode``), the sample is more evidence than any one
+#: of its documents, and chardet rates a clean Western text of a few hundred bytes at 0.1.
+PRIOR_MIN_CONFIDENCE: Final = 0.1
 #: ...and come from at least this many documents (one document is its own evidence).
 PRIOR_MIN_DOCUMENTS: Final = 2
 #: How far the planner looks ahead before deciding the prior of an input.
@@ -89,6 +90,8 @@ class Evidence:
         guess = chardet.detect(bytes(self.sample), compat_names=False)
         name = normal_codec(guess.get("encoding"))
         confidence = float(guess.get("confidence") or 0.0)
+        if name is not None:
+            name = reading_codec(name, bytes(self.sample))
         if name is None or confidence < PRIOR_MIN_CONFIDENCE or self.documents < PRIOR_MIN_DOCUMENTS:
             return None
         return name, round(confidence, 4)

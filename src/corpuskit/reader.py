@@ -170,7 +170,8 @@ def shared_evidence(
 
 
 def _content(item: WorkItem | CorpuskitError) -> bytes | None:
-    return item.segment.content if isinstance(item, WorkItem) else None
+    # the raw record (no copy): its delimiter line is ASCII, and only non-ASCII lines count
+    return item.segment.raw if isinstance(item, WorkItem) else None
 
 
 def _group(item: WorkItem | CorpuskitError) -> str | None:
@@ -183,7 +184,10 @@ def _group(item: WorkItem | CorpuskitError) -> str | None:
 
 
 def _with_prior(item: WorkItem | CorpuskitError, prior: tuple[str, float] | None) -> WorkItem | CorpuskitError:
-    return attrs.evolve(item, prior=prior) if isinstance(item, WorkItem) and prior is not None else item
+    # only a document that is not ASCII can need it; the constructor is faster than evolve
+    if prior is None or not isinstance(item, WorkItem) or item.segment.raw.isascii():
+        return item
+    return WorkItem(item.segment, item.path, item.doc_id, item.name, item.warnings, item.dialect, prior)
 
 
 def build(item: WorkItem, options: Options) -> Document:
