@@ -62,3 +62,12 @@ def test_reader_options_reach_the_workers(client: object, corpus_dir: Path) -> N
     assert docs == list(corpuskit.read(str(corpus_dir / "b_plain.txt"), disable=["structure"]))
     with pytest.raises(corpuskit.errors.OptionError):
         read_corpus(str(corpus_dir / "b_plain.txt"), no_such_option=1)
+
+
+def test_files_of_a_directory_are_read_as_read_reads_them(client: object, newsgroups_tree: Path) -> None:
+    # not a message, and two agreeing delimiters after a preamble: a corpus on its own, a post in a folder
+    (newsgroups_tree / "misc.test" / "1").parent.mkdir()
+    (newsgroups_tree / "misc.test" / "1").write_bytes(b"Two files:\n=== a.c ===\nint a;\n=== b.c ===\nint b;\n")
+    got = read_corpus(str(newsgroups_tree), blocksize=BLOCK).compute()
+    assert [d.id for d in got] == [d.id for d in corpuskit.read(newsgroups_tree)]
+    assert len(got) == sum(1 for p in newsgroups_tree.rglob("*") if p.is_file())
