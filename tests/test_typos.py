@@ -89,8 +89,14 @@ def test_clean_name_dense_text_rate() -> None:
     assert len(changed) <= words / 10_000, changed
 
 
+def test_seed_real_word_error_without_proof_is_a_suggestion() -> None:
+    warned = {(d.id, w.message) for d in corpuskit.read(typo_eval.SAMPLE) for w in d.warnings}
+    for doc_id, fragment in typo_eval.SEED_SUGGESTIONS:
+        assert any(i == doc_id and fragment in m for i, m in warned), (doc_id, fragment)
+
+
 def test_suggestion_for_capitalised_word_inside_a_sentence() -> None:
-    text = "The war in Siria goes on. Syria is split, and Syria is poor."
+    text = "The war in Siria goes on. Syria is split, and syria is poor."
     assert _typo_clean(text, Options()) == text
     found = suggestions(text, Options())
     assert [w.code for w in found] == ["typo.suggestion"]
@@ -100,7 +106,7 @@ def test_suggestion_for_capitalised_word_inside_a_sentence() -> None:
 
 def test_suggestions_reach_document_warnings(tmp_path: Path) -> None:
     p = tmp_path / "c.txt"
-    p.write_text("=== a.txt ===\nThe war in Siria goes on. Syria is split, Syria is poor.\n", encoding="utf-8")
+    p.write_text("=== a.txt ===\nThe war in Siria goes on. Syria is split, syria is poor.\n", encoding="utf-8")
     (doc,) = corpuskit.read(p)
     assert [w.code for w in doc.warnings if w.code.startswith("typo")] == ["typo.suggestion"]
 

