@@ -226,9 +226,9 @@ def _recase(tok: str, right: str) -> str:
     return right
 
 
-def _apostrophe(text: str, right: str) -> str:
+def _apostrophe(found: Scan, right: str) -> str:
     """Write a correction's apostrophe the way the document writes its own."""
-    if "'" in right and text.count("’") > text.count("'"):
+    if "'" in right and found.curly:
         return right.replace("'", "’")
     return right
 
@@ -366,7 +366,7 @@ def _place(found: Scan, rule: str, fixes: dict[str, _Fix]) -> list[Edit]:
             continue  # used more than once: meant
         if _not_a_typo(text, start, end):
             continue
-        edits.append(Edit(rule, start, end, tok, _apostrophe(text, _recase(tok, fix.right))))
+        edits.append(Edit(rule, start, end, tok, _apostrophe(found, _recase(tok, fix.right))))
     if edits:
         remember(found.after(_applied(text, edits), fixes))
     return edits

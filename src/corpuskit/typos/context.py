@@ -75,11 +75,9 @@ def bigrams() -> Bigrams:
     if spec is None or not spec.submodule_search_locations:
         return Bigrams({}, 1)
     path = os.path.join(next(iter(spec.submodule_search_locations)), _BIGRAM_FILE)
-    counts: dict[str, int] = {}
     with open(path, encoding="utf-8") as f:
-        for line in f:
-            a, b, n = line.split()
-            counts[f"{a} {b}"] = int(n)
+        fields = f.read().split()
+    counts = dict(zip(map(" ".join, zip(fields[0::3], fields[1::3])), map(int, fields[2::3])))
     return Bigrams(counts, min(counts.values()) if counts else 1)
 
 
@@ -187,8 +185,23 @@ def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tupl
     return c, ratio, strong
 
 
-def decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
-    """typo.context's view of every rare lowercase word of the scanned text."""
+_last: list[tuple[str, frozenset[str], tuple[Decision, ...]]] = []
+
+
+def decisions(found: Scan, protected: frozenset[str]) -> tuple[Decision, ...]:
+    """typo.context's view of every rare lowercase word of the scanned text.
+
+    The rule and typo.suggestion ask about the same text when the rule changed nothing
+    (the usual case): the last answer is kept for that.
+    """
+    if _last and _last[0][1] == protected and (_last[0][0] is found.text or _last[0][0] == found.text):
+        return _last[0][2]
+    result = tuple(_decisions(found, protected))
+    _last[:] = [(found.text, protected, result)]
+    return result
+
+
+def _decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
     if not found.rare:
         return
     table = bigrams()
@@ -200,8 +213,8 @@ def decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
         if not tok.islower() or not tok.isascii() or found.count(tok) >= REPEATED_MIN:
             continue  # Capitalised (a name), or used more than once (meant)
         left, right = _side_words(text, start, end)
-        if left is None and right is None:
-            continue
+        if right is None:
+            continue  # every decision needs the pair with the word after
         verdict = _decide(table, left, tok, right)
         if verdict is not None:
             best, ratio, strong = verdict

@@ -36,6 +36,8 @@ _PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 # letter without lowercasing to it (Kelvin sign, long s, dotted I...): with any of them
 # in a text, offsets in ``text.lower()`` may not be offsets in the text, so positions
 # are found with the case-insensitive regex instead of ``str.find``.
+# Up to this many words are found one by one with str.find; more, with one pass.
+_FEW = 8
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb00-\ufb06\u1e9e]")
 
 
@@ -47,7 +49,7 @@ def is_letter(c: str) -> bool:
 class Scan:
     """The unknown words of one text, and lazily its word counts and word positions."""
 
-    __slots__ = ("_cased", "_counts", "_index", "lower", "odd_case", "rare", "text", "words")
+    __slots__ = ("_cased", "_counts", "_curly", "_index", "lower", "odd_case", "rare", "text", "words")
 
     def __init__(self, text: str, words: tuple[str, ...], rare: tuple[str, ...], lower: str) -> None:
         self.text = text
@@ -61,6 +63,7 @@ class Scan:
         self._counts: Counter[str] | None = None
         self._cased: Counter[str] | None = None
         self._index: dict[str, list[int]] | None = None
+        self._curly: bool | None = None
 
     def count(self, word: str) -> int:
         """Whole-word occurrences of lowercase ``word`` in the text, in any case."""
@@ -88,6 +91,8 @@ class Scan:
             return ((m.start(), m.end()) for m in _pattern(tuple(wanted)).finditer(self.text))
         if self._index is None:
             self._index = {}
+            if len(wanted) > _FEW:
+                self._index_all()
         found: list[tuple[int, int]] = []
         for w in wanted:
             starts = self._index.get(w)
@@ -96,6 +101,25 @@ class Scan:
             found.extend((s, s + len(w)) for s in starts)
         found.sort()
         return iter(found)
+
+    def _index_all(self) -> None:
+        """Positions of every unknown and rare word at once: one pass over the words."""
+        assert self._index is not None
+        wanted = set(self.words).union(self.rare)
+        index = self._index
+        for m in WORD.finditer(self.lower):
+            tok = m.group()
+            if tok in wanted:
+                index.setdefault(tok, []).append(m.start())
+        for w in wanted:
+            index.setdefault(w, [])
+
+    @property
+    def curly(self) -> bool:
+        """Whether the text writes its apostrophes curly (’) more often than straight (')."""
+        if self._curly is None:
+            self._curly = self.text.count("’") > self.text.count("'")
+        return self._curly
 
     def _find(self, word: str) -> list[int]:
         """Whole-word starts of ``word`` in the lowercase text (``str.find``, then the boundaries)."""
