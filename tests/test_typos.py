@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -164,3 +165,41 @@ def test_edits_are_sorted_non_overlapping_and_replayable(text: str) -> None:
     for e in edits:
         assert text[e.start : e.end] == e.before
         assert e.before[0].isupper() == e.after[0].isupper()
+
+
+ENGLISH_DIR = os.environ.get("CORPUSKIT_ENGLISH_DIR")
+
+
+def _judgements() -> dict[tuple[str, str, str], str]:
+    out = {}
+    for line in (typo_eval.DATA / "typo_precision_judged.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rule, before, after, _, verdict, _ = line.split("\t")
+            out[(rule, before, after)] = verdict
+    return out
+
+
+@pytest.mark.skipif(not ENGLISH_DIR, reason="CORPUSKIT_ENGLISH_DIR not set (see docs/typos.md)")
+def test_precision_study_on_english_text_others_wrote() -> None:
+    """Every typo edit on the study set was judged by hand; a new one fails here until judged.
+
+    At least 95% right, at most 1 false correction (correct text changed) per 100,000 words.
+    """
+    assert ENGLISH_DIR
+    judged = _judgements()
+    words = 0
+    verdicts: list[str] = []
+    unjudged = set()
+    for folder in sorted(Path(ENGLISH_DIR).iterdir()):
+        for doc in corpuskit.read(folder):
+            words += len(doc.raw_text.split())
+            for e in doc.edits:
+                if e.rule.startswith("typo"):
+                    key = (e.rule, e.before, e.after)
+                    if key not in judged:
+                        unjudged.add(key)
+                    verdicts.append(judged.get(key, "?"))
+    assert not unjudged, sorted(unjudged)
+    assert words > 250_000
+    assert verdicts.count("right") / len(verdicts) >= 0.95
+    assert verdicts.count("false") <= words / 100_000
