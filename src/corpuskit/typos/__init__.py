@@ -41,7 +41,7 @@ from corpuskit.model import DocumentWarning
 from corpuskit.options import Options
 from corpuskit.rules import Rule
 from corpuskit.typos import context
-from corpuskit.typos.candidates import one_edit_words, slips
+from corpuskit.typos.candidates import is_slip, one_edit_words
 from corpuskit.typos.limits import (
     CANDIDATE_MIN_CZ,
     EVIDENCE_MIN,
@@ -105,7 +105,7 @@ def frequency_choice(word: str) -> Choice:
     scored = sorted(((freq.get(c, 0), c) for c in one_edit_words(word)), reverse=True)
     best_cz, best = scored[0] if scored else (0, None)
     runner_up = scored[1][0] if len(scored) > 1 else 0
-    slip = best is not None and best in slips(word)
+    slip = best is not None and is_slip(word, best)
     return Choice(word, best, best_cz, runner_up, freq.get(word, 0), slip)
 
 

@@ -12,12 +12,11 @@ docs/typos.md.)
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
 
 from corpuskit import wordlists
 from corpuskit.typos.limits import CANDIDATE_FLOOR_CZ
 
-__all__ = ["is_one_edit", "one_edit_words", "slips"]
+__all__ = ["is_one_edit", "is_slip", "one_edit_words", "slips"]
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ALPHABET = frozenset(_LETTERS)
@@ -113,20 +112,48 @@ def one_edit_words(word: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def slips(word: str) -> frozenset[str]:
-    """The strings ``word`` could be one *typing* slip away from.
+def is_slip(word: str, other: str) -> bool:
+    """Whether ``other`` is one *typing* slip away from ``word`` (what the typist meant).
 
     A typing slip is a letter dropped, two letters swapped, a key hit next to the right
     one, or an extra letter doubled or struck beside a neighbour. Spelling mistakes of
     another kind (``plesent`` for ``pleasant``) are left to codespell's list: read as
-    slips they point at the wrong word (``present``).
+    slips they point at the wrong word (``present``). Decided directly from the two
+    strings (no set of every slip is built, so nothing large is cached).
     """
+    n, m = len(word), len(other)
+    if m == n + 1:  # the typist dropped a letter
+        i = next((k for k in range(n) if word[k] != other[k]), n)
+        return other[i] in _ALPHABET and word[i:] == other[i + 1 :]
+    if m == n:
+        diff = [k for k in range(n) if word[k] != other[k]]
+        if len(diff) == 1:  # the key next to the right one
+            return other[diff[0]] in _NEAR.get(word[diff[0]], ())
+        return (  # two letters swapped
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == other[diff[1]]
+            and word[diff[1]] == other[diff[0]]
+        )
+    if m == n - 1:  # an extra letter, doubling or beside a neighbour
+        for i in range(n):
+            if word[:i] + word[i + 1 :] != other:
+                continue
+            x, left, right = word[i], word[i - 1 : i], word[i + 1 : i + 2]
+            near = _NEAR.get(x, frozenset())
+            if x in (left, right) or left in near or right in near:
+                return True
+        return False
+    return False
+
+
+def slips(word: str) -> frozenset[str]:
+    """Every string one typing slip away from ``word`` (the definition :func:`is_slip` follows)."""
     out: set[str] = set()
     n = len(word)
     for i in range(n + 1):
         a, b = word[:i], word[i:]
-        out.update(a + c + b for c in _ALPHABET)  # the typist dropped a letter
+        out.update(a + c + b for c in _LETTERS)  # the typist dropped a letter
         if not b:
             continue
         x = b[0]

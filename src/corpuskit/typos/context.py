@@ -37,7 +37,7 @@ from collections.abc import Iterator
 import attrs
 
 from corpuskit import wordlists
-from corpuskit.typos.candidates import one_edit_words, slips
+from corpuskit.typos.candidates import is_slip, one_edit_words
 from corpuskit.typos.limits import (
     CONTEXT_CANDIDATE_MIN_CZ,
     CONTEXT_MARGIN_CZ,
@@ -77,7 +77,8 @@ def bigrams() -> Bigrams:
     path = os.path.join(next(iter(spec.submodule_search_locations)), _BIGRAM_FILE)
     with open(path, encoding="utf-8") as f:
         fields = f.read().split()
-    counts = dict(zip(map(" ".join, zip(fields[0::3], fields[1::3])), map(int, fields[2::3])))
+    pairs = map(" ".join, zip(fields[0::3], fields[1::3], strict=True))
+    counts = dict(zip(pairs, map(int, fields[2::3]), strict=True))
     return Bigrams(counts, min(counts.values()) if counts else 1)
 
 
@@ -180,7 +181,7 @@ def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tupl
         and sides == (True, True)  # both pairs listed: one pair alone is mostly the prior (see limits)
         and winner
         and freq.get(c, 0) - freq.get(w, 0) >= CONTEXT_MARGIN_CZ
-        and c in slips(w)
+        and is_slip(w, c)
     )
     return c, ratio, strong
 
