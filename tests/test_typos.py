@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -89,8 +90,14 @@ def test_clean_name_dense_text_rate() -> None:
     assert len(changed) <= words / 10_000, changed
 
 
+def test_seed_real_word_error_without_proof_is_a_suggestion() -> None:
+    warned = {(d.id, w.message) for d in corpuskit.read(typo_eval.SAMPLE) for w in d.warnings}
+    for doc_id, fragment in typo_eval.SEED_SUGGESTIONS:
+        assert any(i == doc_id and fragment in m for i, m in warned), (doc_id, fragment)
+
+
 def test_suggestion_for_capitalised_word_inside_a_sentence() -> None:
-    text = "The war in Siria goes on. Syria is split, and Syria is poor."
+    text = "The war in Siria goes on. Syria is split, and syria is poor."
     assert _typo_clean(text, Options()) == text
     found = suggestions(text, Options())
     assert [w.code for w in found] == ["typo.suggestion"]
@@ -100,7 +107,7 @@ def test_suggestion_for_capitalised_word_inside_a_sentence() -> None:
 
 def test_suggestions_reach_document_warnings(tmp_path: Path) -> None:
     p = tmp_path / "c.txt"
-    p.write_text("=== a.txt ===\nThe war in Siria goes on. Syria is split, Syria is poor.\n", encoding="utf-8")
+    p.write_text("=== a.txt ===\nThe war in Siria goes on. Syria is split, syria is poor.\n", encoding="utf-8")
     (doc,) = corpuskit.read(p)
     assert [w.code for w in doc.warnings if w.code.startswith("typo")] == ["typo.suggestion"]
 
@@ -158,3 +165,41 @@ def test_edits_are_sorted_non_overlapping_and_replayable(text: str) -> None:
     for e in edits:
         assert text[e.start : e.end] == e.before
         assert e.before[0].isupper() == e.after[0].isupper()
+
+
+ENGLISH_DIR = os.environ.get("CORPUSKIT_ENGLISH_DIR")
+
+
+def _judgements() -> dict[tuple[str, str, str], str]:
+    out = {}
+    for line in (typo_eval.DATA / "typo_precision_judged.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            rule, before, after, _, verdict, _ = line.split("\t")
+            out[(rule, before, after)] = verdict
+    return out
+
+
+@pytest.mark.skipif(not ENGLISH_DIR, reason="CORPUSKIT_ENGLISH_DIR not set (see docs/typos.md)")
+def test_precision_study_on_english_text_others_wrote() -> None:
+    """Every typo edit on the study set was judged by hand; a new one fails here until judged.
+
+    At least 95% right, at most 1 false correction (correct text changed) per 100,000 words.
+    """
+    assert ENGLISH_DIR
+    judged = _judgements()
+    words = 0
+    verdicts: list[str] = []
+    unjudged = set()
+    for folder in sorted(Path(ENGLISH_DIR).iterdir()):
+        for doc in corpuskit.read(folder):
+            words += len(doc.raw_text.split())
+            for e in doc.edits:
+                if e.rule.startswith("typo"):
+                    key = (e.rule, e.before, e.after)
+                    if key not in judged:
+                        unjudged.add(key)
+                    verdicts.append(judged.get(key, "?"))
+    assert not unjudged, sorted(unjudged)
+    assert words > 250_000
+    assert verdicts.count("right") / len(verdicts) >= 0.95
+    assert verdicts.count("false") <= words / 100_000

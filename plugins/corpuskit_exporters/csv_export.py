@@ -42,6 +42,8 @@ COLUMNS = (
     "edit_count",
     "edits_by_rule",
     "warnings",
+    "language",
+    "language_confidence",
 )
 
 #: Joins list values (authors, trailer kinds, warning codes) inside one cell.
@@ -107,6 +109,8 @@ def row_of(doc: Document) -> list[str]:
         str(len(doc.edits)),
         ";".join(f"{rule}={n}" for rule, n in counts.items()),
         LIST_SEPARATOR.join(w.code for w in doc.warnings),
+        doc.language.code if doc.language is not None else "",
+        repr(doc.language.confidence) if doc.language is not None else "",
     ]
 
 

@@ -167,6 +167,7 @@ def _summarise(docs: Iterator[Document]) -> dict[str, Any]:
                 "bytes": doc.source.length,
                 "encoding": doc.source.encoding,
                 "confidence": doc.source.confidence,
+                "language": doc.language.to_dict() if doc.language is not None else None,
                 "edits": dict(Counter(e.rule for e in doc.edits)),
                 "examples": _examples(doc),
                 "title": doc.title,
@@ -213,8 +214,10 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
     for row in report["documents"]:
         edits = sum(row["edits"].values())
         title = row["title"] or "-"
+        lang = row["language"]
+        lang_text = f"{lang['code']} ({lang['confidence']:.2f})" if lang else "-"
         print(f"{row['id']}  {row['encoding']} ({row['confidence']:.2f})  {row['bytes']} B  "
-              f"edits {edits}  title: {title}", file=out)
+              f"language {lang_text}  edits {edits}  title: {title}", file=out)
         if row["authors"] or row["date"] or row["dateline"]:
             print(f"    authors: {', '.join(row['authors']) or '-'}  date: {row['date'] or '-'}  "
                   f"dateline: {row['dateline'] or '-'}", file=out)

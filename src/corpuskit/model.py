@@ -24,6 +24,7 @@ __all__ = [
     "Document",
     "DocumentWarning",
     "Edit",
+    "Language",
     "Source",
 ]
 
@@ -138,6 +139,27 @@ class Source:
             confidence=float(data.get("confidence", 1.0)),
             dialect=data.get("dialect"),
         )
+
+
+@attrs.frozen
+class Language:
+    """The language a document is written in, as the reader identified it.
+
+    ``code`` is an ISO 639-1 code (``en``, ``de``, ``vi``) or ``und`` when it cannot be
+    told (too little text, mixed languages, a low confidence); ``confidence`` is the
+    identifier's probability for its best guess (0.0: too little text to ask; 1.0: the
+    language was given with the ``language`` option). See ``corpuskit.language``.
+    """
+
+    code: str
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "confidence": self.confidence}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Language:
+        return cls(code=str(data["code"]), confidence=float(data.get("confidence", 0.0)))
 
 
 @attrs.frozen
@@ -260,6 +282,7 @@ class Document:
     key: str | None = None
     role: str = "document"
     metadata: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map)
+    language: Language | None = None
 
     # -- derived views -------------------------------------------------------------
 
@@ -314,6 +337,7 @@ class Document:
             "authors": list(self.authors),
             "date": self.date,
             "dateline": self.dateline,
+            **({"language": self.language.to_dict()} if self.language is not None else {}),
             "text": self.text,
             "trailer": [{"kind": b.kind, "text": b.text} for b in self.trailer],
             "warnings": [w.to_dict() for w in self.warnings],
@@ -345,6 +369,7 @@ class Document:
             key=data.get("key"),
             role=str(data.get("role", "document")),
             metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
+            language=Language.from_dict(data["language"]) if data.get("language") else None,
         )
 
 

@@ -36,6 +36,10 @@ class Options:
     disable: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
     enable: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
     dayfirst: bool = True
+    #: Force the documents' language (an ISO 639-1 code such as ``en``) instead of
+    #: identifying it; typo rules run only on English. ``None``: identify each document.
+    language: str | None = attrs.field(default=None, validator=attrs.validators.optional(
+        attrs.validators.matches_re(r"[a-z]{2}|und")))
     typo_user_file: str | None = None
     protected_words_file: str | None = None
     jobs: int = 1

@@ -14,17 +14,17 @@ from collections.abc import Sequence
 
 import attrs
 
-from corpuskit import structure
+from corpuskit import language, structure
 from corpuskit.decode import decode, uncertainty
 from corpuskit.edits import Edit, apply_edits, compose
-from corpuskit.model import Document, DocumentWarning, Source
+from corpuskit.model import Document, DocumentWarning, Language, Source
 from corpuskit.options import Options
 from corpuskit.repair import REPAIR_RULES
 from corpuskit.rules import Rule
 from corpuskit.segments import Segment
 from corpuskit.typos import TYPO_RULES, suggestions
 
-__all__ = ["CLEANING_RULES", "build_document", "clean", "split_name"]
+__all__ = ["CLEANING_RULES", "build_document", "clean", "identify_language", "split_name", "typos_apply"]
 
 CLEANING_RULES: tuple[Rule, ...] = REPAIR_RULES + TYPO_RULES
 
@@ -56,11 +56,14 @@ def corpus_title(metadata: dict[str, str]) -> str | None:
 
 
 def clean(
-    raw: str, options: Options, rules: Sequence[Rule] = CLEANING_RULES
+    raw: str, options: Options, rules: Sequence[Rule] = CLEANING_RULES,
+    *, start: tuple[str, list[Edit]] | None = None,
 ) -> tuple[str, list[Edit], list[DocumentWarning]]:
-    """Run the cleaning chain on ``raw``; return the text, the edits and any failures."""
-    text = raw
-    edits: list[Edit] = []
+    """Run the cleaning chain on ``raw``; return the text, the edits and any failures.
+
+    ``start`` continues an earlier run: the text it produced and its edits on ``raw``.
+    """
+    text, edits = start if start is not None else (raw, [])
     problems: list[DocumentWarning] = []
     for rule in rules:
         if not options.rule_on(rule.name, default=rule.default):
@@ -113,8 +116,12 @@ def build_document(
                 first,
             )
         )
-    text, edits, problems = clean(decoded.text, options)
-    problems.extend(suggestions(text, options))
+    text, edits, problems = clean(decoded.text, options, REPAIR_RULES)
+    found_language = identify_language(text, options)
+    if typos_apply(found_language):
+        text, edits, more = clean(decoded.text, options, TYPO_RULES, start=(text, edits))
+        problems.extend(more)
+        problems.extend(suggestions(text, options))
     warnings.extend(problems)
     if options.rule_on("structure"):
         try:
@@ -149,4 +156,26 @@ def build_document(
         key=key,
         role=segment.role,
         metadata=segment.metadata,
+        language=found_language,
     )
+
+
+def identify_language(text: str, options: Options) -> Language | None:
+    """The document's language: given by the ``language`` option, identified, or None when off."""
+    if options.language is not None:
+        return Language(options.language, 1.0)
+    if not options.rule_on("language"):
+        return None
+    try:
+        return language.identify(text)
+    except Exception:  # the identifier is a dependency: never let it stop a document
+        return Language(language.UNDETERMINED, 0.0)
+
+
+def typos_apply(found: Language | None) -> bool:
+    """The typo rules are English rules: they run on English documents only.
+
+    With identification switched off (``--disable language``) nothing is known, and the
+    rules run as in corpuskit 0.1.
+    """
+    return found is None or found.code == "en"

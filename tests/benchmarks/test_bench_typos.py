@@ -79,3 +79,30 @@ def test_bench_word_list_start_up(benchmark) -> None:
     seconds = benchmark.pedantic(run, rounds=3, iterations=1)
     benchmark.extra_info["load_seconds"] = round(seconds, 3)
     assert seconds > 0
+
+
+@pytest.mark.parametrize("megabytes", [0.25, 1, 2])
+def test_bench_typo_suggestion_is_linear(benchmark, request: pytest.FixtureRequest, megabytes: float) -> None:
+    """typo.suggestion on one document of 0.25 / 1 / 2 MB: the time grows with the size, no faster.
+
+    The document is the clean name-dense text with a misspelling every ~300 words, so that
+    there are candidates to weigh (corpuskit 0.1 took 1.2 / 19 / 76 s on such sizes).
+    """
+    from corpuskit.typos import suggestions
+
+    if request.config.getoption("benchmark_disable"):
+        megabytes = 0.02
+    base = "\n\n".join(typo_eval.clean_documents())
+    wrongs = [w for _, w in typo_eval.testset()]
+    parts, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        chunk = base[(i * 2000) % len(base) :][:2000] + f" {wrongs[i % len(wrongs)]} "
+        parts.append(chunk)
+        size += len(chunk)
+        i += 1
+    doc = "".join(parts)
+    options = Options()
+    suggestions("warm up tge onlie", options)
+    found = benchmark.pedantic(lambda: suggestions(doc, options), rounds=1, iterations=1)
+    benchmark.extra_info["megabytes"] = megabytes
+    assert isinstance(found, list)

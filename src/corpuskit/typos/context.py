@@ -1,0 +1,222 @@
+"""typo.context: real-word errors, decided by the word pairs around the word.
+
+``their rein of destruction`` has no unknown word: ``rein`` is English. What gives it
+away is its neighbours: in a large table of English word pairs, "reign of" is common and
+"rein of" is not. The table is symspellpy's bigram dictionary (MIT; 242,342 pairs
+derived from Google Books n-grams, every pair seen at least 6.4 million times), read as
+data from the installed package; its code is not used.
+
+For a rare dictionary word (limits.CONTEXT_WORD_MAX_CZ), written in lowercase, with a
+plain word right before or after it (one space, no punctuation between), the candidates
+are the dictionary words one edit away. Each is scored by the noisy-channel
+approximation P(left w right) ∝ count(left w) · count(w right) / count(w), over the
+sides that have a neighbour, against the word written. A pair missing from the table is
+counted at the table's floor (it was seen less often than that), so the ratio computed
+is a lower bound on the true one.
+
+The word is corrected only when every pair it forms is absent from the table (a pair
+that is in the table is English as written), the best candidate forms *both* pairs
+that the table lists ("in spite" and "spite of"), is common, clearly more common than
+the word written, at least CONTEXT_MIN_RATIO times likelier than it and
+CONTEXT_WINNER_RATIO times likelier than the runner-up, and one typing slip away.
+
+One listed pair alone is not enough: the table's floor is so high (6.4 million) that
+"reign of" beats "rein of" by only 9 times provably, no more than "firmed to" →
+"formed to" or "eased to" → "ceased to" in Reuters, which are right as written. Such
+cases (the word after listed, ratio at least CONTEXT_SUGGEST_RATIO) become
+``typo.suggestion`` warnings; so does any two-sided case short of the edit's limits.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+from collections.abc import Iterator
+
+import attrs
+
+from corpuskit import wordlists
+from corpuskit.typos.candidates import is_slip, one_edit_words
+from corpuskit.typos.limits import (
+    CONTEXT_CANDIDATE_MIN_CZ,
+    CONTEXT_MARGIN_CZ,
+    CONTEXT_MIN_RATIO,
+    CONTEXT_SUGGEST_RATIO,
+    CONTEXT_WINNER_RATIO,
+    REPEATED_MIN,
+)
+from corpuskit.typos.scan import Scan, is_letter
+
+__all__ = ["Bigrams", "Decision", "bigrams", "decisions"]
+
+_BIGRAM_FILE = "frequency_bigramdictionary_en_243_342.txt"
+#: The table counts a word about 10**4.2-4.4 times its frequency per billion words
+#: (measured: the summed pairs of "the", "of", "and", "to", "in", "spite"); the larger
+#: end is taken, which only ever makes the word written look likelier (stricter).
+TABLE_SCALE_LOG = 4.5
+
+
+@attrs.frozen(eq=False)
+class Bigrams:
+    """Word-pair counts and the floor below which a pair is not listed."""
+
+    counts: dict[str, int]
+    floor: int
+
+    def get(self, first: str, second: str) -> int | None:
+        return self.counts.get(f"{first} {second}")
+
+
+@functools.cache
+def bigrams() -> Bigrams:
+    """The pair table, read on first use (about 0.3 s) from the installed symspellpy package."""
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        return Bigrams({}, 1)
+    path = os.path.join(next(iter(spec.submodule_search_locations)), _BIGRAM_FILE)
+    with open(path, encoding="utf-8") as f:
+        fields = f.read().split()
+    pairs = map(" ".join, zip(fields[0::3], fields[1::3], strict=True))
+    counts = dict(zip(pairs, map(int, fields[2::3]), strict=True))
+    return Bigrams(counts, min(counts.values()) if counts else 1)
+
+
+@attrs.frozen
+class Decision:
+    """What typo.context makes of one occurrence: the word to write and how sure it is."""
+
+    start: int
+    end: int
+    right: str
+    ratio: float  # lower bound of how much likelier the best candidate is than the word
+    correct: bool  # strong enough for an edit; otherwise a suggestion
+
+
+def _side_words(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The lowercase words right before and after ``start:end`` across exactly one space."""
+    left = right = None
+    if start >= 2 and text[start - 1] == " " and is_letter(text[start - 2]):
+        j = start - 1
+        while j > 0 and is_letter(text[j - 1]):
+            j -= 1
+        if j == 0 or not (text[j - 1] in "'’-" or text[j - 1].isdigit()):
+            left = text[j : start - 1].lower()
+    n = len(text)
+    if end + 1 < n and text[end] == " " and is_letter(text[end + 1]):
+        j = end + 1
+        while j < n and is_letter(text[j]):
+            j += 1
+        if j == n or not (text[j] in "'’-" or text[j].isdigit()):
+            right = text[end + 1 : j].lower()
+    return left, right
+
+
+def _table_count(cz: int) -> float:
+    """A word's expected count on the table's scale, from its frequency (see TABLE_SCALE_LOG)."""
+    return float(10.0 ** (cz / 100.0 + TABLE_SCALE_LOG))
+
+
+def _score(pairs: tuple[float | None, float | None], unigram: float) -> float:
+    """P(left x right) up to a constant, from the sides in use: one pair alone, or both over x."""
+    left, right = pairs
+    if left is not None and right is not None:
+        return left * right / unigram
+    one = left if left is not None else right
+    return float(one) if one is not None else 0.0
+
+
+def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tuple[str, float, bool] | None:
+    """The best candidate for ``w`` between ``left`` and ``right``, the ratio, and whether it is strong.
+
+    The ratio is a lower bound: the candidate's listed pairs against the most the word
+    written could have (its pairs are unlisted, so below the table's floor and below its
+    own count), on the sides where the candidate's pairs are listed. The runner-up is
+    given the most it could have on the same sides.
+    """
+    if (left is not None and table.get(left, w)) or (right is not None and table.get(w, right)):
+        return None  # a pair the table lists: English as written
+    freq = wordlists.english().freq
+
+    def bound(x: str) -> float:  # the most an unlisted pair of x can be
+        return min(float(table.floor), _table_count(freq.get(x, 0)))
+
+    best: tuple[float, str, tuple[bool, bool]] | None = None
+    listed: dict[str, tuple[int | None, int | None]] = {}
+    for c in one_edit_words(w):
+        if not c.isalpha():
+            continue
+        pair = (table.get(left, c) if left else None, table.get(c, right) if right else None)
+        listed[c] = pair
+        if pair == (None, None):
+            continue
+        sides = (pair[0] is not None, pair[1] is not None)
+        low = _score((pair[0], pair[1]), _table_count(freq.get(c, 0)))
+        high_w = _score((bound(w) if sides[0] else None, bound(w) if sides[1] else None), _table_count(freq.get(w, 0)))
+        ratio = low / high_w
+        if best is None or ratio > best[0]:
+            best = (ratio, c, sides)
+    if best is None:
+        return None
+    ratio, c, sides = best
+    if ratio < CONTEXT_SUGGEST_RATIO or freq.get(c, 0) < CONTEXT_CANDIDATE_MIN_CZ or not sides[1]:
+        return None  # too weak even for a suggestion ("and X" alone says little)
+    low = _score((listed[c][0], listed[c][1]), _table_count(freq.get(c, 0)))
+    winner = True
+    for d, pair in listed.items():
+        if d == c:
+            continue
+        high = _score(
+            (
+                (pair[0] if pair[0] is not None else bound(d)) if sides[0] else None,
+                (pair[1] if pair[1] is not None else bound(d)) if sides[1] else None,
+            ),
+            _table_count(freq.get(d, 0)),
+        )
+        if high and low / high < CONTEXT_WINNER_RATIO:
+            winner = False
+            break
+    strong = (
+        ratio >= CONTEXT_MIN_RATIO
+        and sides == (True, True)  # both pairs listed: one pair alone is mostly the prior (see limits)
+        and winner
+        and freq.get(c, 0) - freq.get(w, 0) >= CONTEXT_MARGIN_CZ
+        and is_slip(w, c)
+    )
+    return c, ratio, strong
+
+
+_last: list[tuple[str, frozenset[str], tuple[Decision, ...]]] = []
+
+
+def decisions(found: Scan, protected: frozenset[str]) -> tuple[Decision, ...]:
+    """typo.context's view of every rare lowercase word of the scanned text.
+
+    The rule and typo.suggestion ask about the same text when the rule changed nothing
+    (the usual case): the last answer is kept for that.
+    """
+    if _last and _last[0][1] == protected and (_last[0][0] is found.text or _last[0][0] == found.text):
+        return _last[0][2]
+    result = tuple(_decisions(found, protected))
+    _last[:] = [(found.text, protected, result)]
+    return result
+
+
+def _decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
+    if not found.rare:
+        return
+    table = bigrams()
+    if not table.counts:
+        return
+    text = found.text
+    for start, end in found.positions(w for w in found.rare if w not in protected):
+        tok = text[start:end]
+        if not tok.islower() or not tok.isascii() or found.count(tok) >= REPEATED_MIN:
+            continue  # Capitalised (a name), or used more than once (meant)
+        left, right = _side_words(text, start, end)
+        if right is None:
+            continue  # every decision needs the pair with the word after
+        verdict = _decide(table, left, tok, right)
+        if verdict is not None:
+            best, ratio, strong = verdict
+            yield Decision(start, end, best, ratio, strong)

@@ -1,0 +1,51 @@
+"""Every number the typo rules decide with, in one place (docs/typos.md explains them).
+
+Frequencies are centi-zipf (100 x log10 of occurrences per billion words: ``the`` 773,
+``online`` 519). Move a value only with the studies in docs/typos.md re-run: the seeds,
+the injected Birkbeck misspellings, and the precision study on Reuters, BBC and Wikipedia.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# -- typo.frequency ---------------------------------------------------------------------
+
+#: Minimum word length (shorter words are too ambiguous).
+MIN_LENGTH: Final = 4
+#: The candidate must be at least this common (350 = 3 per million words)...
+CANDIDATE_MIN_CZ: Final = 350
+#: ...at least this much more common than the word itself (200 = 100 times)...
+MARGIN_CZ: Final = 200
+#: ...and at least this much more common than the runner-up (100 = 10 times).
+WINNER_CZ: Final = 100
+#: Candidates rarer than this can never win nor stop a winner (a winner has at least
+#: CANDIDATE_MIN_CZ and must beat the runner-up by WINNER_CZ), so they are not generated.
+CANDIDATE_FLOOR_CZ: Final = CANDIDATE_MIN_CZ - WINNER_CZ
+
+# -- names and document evidence ---------------------------------------------------------
+
+#: A Capitalised word is corrected only if its correction occurs at least this often
+#: Capitalised (or in capitals) in the same document ("Syria" for "Siria").
+EVIDENCE_MIN: Final = 2
+#: An unknown word the document uses at least this often is taken as meant (a name, a
+#: term), except a lowercase word in codespell's list of known misspellings.
+REPEATED_MIN: Final = 2
+
+# -- typo.context (real-word errors) -----------------------------------------------------
+
+#: Only dictionary words at most this common are suspected of being a slip for another
+#: word (``rein`` 346, ``spites`` 222); common words are left to their writer.
+CONTEXT_WORD_MAX_CZ: Final = 400
+#: The intended word must be at least this common (``reign`` 414, ``spite`` 430)...
+CONTEXT_CANDIDATE_MIN_CZ: Final = 380
+#: ...and more common than the word written by at least this much (30 = 2 times).
+CONTEXT_MARGIN_CZ: Final = 30
+#: Correct only when both word pairs make the intended word at least this many times
+#: likelier than the word written (a lower bound: pairs absent from the table are
+#: counted at the most they could be, so the true ratio is larger)...
+CONTEXT_MIN_RATIO: Final = 30.0
+#: ...and at least this many times likelier than any other candidate.
+CONTEXT_WINNER_RATIO: Final = 3.0
+#: Above this ratio (but short of the edit's limits) a typo.suggestion warning is given.
+CONTEXT_SUGGEST_RATIO: Final = 8.0
