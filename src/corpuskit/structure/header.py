@@ -20,7 +20,7 @@ from corpuskit.structure import thresholds as T
 from corpuskit.structure.dates import FoundDate, find_date
 from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
 
-__all__ = ["Header", "is_name", "parse_names", "read_header"]
+__all__ = ["Header", "headline_of", "is_name", "parse_names", "read_header", "read_page_header"]
 
 
 @attrs.frozen
@@ -208,12 +208,19 @@ def _date_only(line: str, found: FoundDate | None) -> bool:
     return not _DATE_FILLER.sub(" ", rest).strip()
 
 
+# A title may end in an abbreviation's full stop ("... Jr.", "... W.F.C."): not a sentence.
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms|Prof|Bros|Vs|vs|No|Vol|Pt|Ft|Mt)\.)[\"'”’)]*$"
+)
+
+
 def _title_like(line: str) -> bool:
+    end = last_char(line)
     return (
         is_titleish(line)
         and len(line) <= T.TITLE_MAX_CHARS
         and 0 < len(words(line)) <= T.TITLE_MAX_WORDS
-        and last_char(line) not in ".,;:"
+        and (end not in ".,;:" or (end == "." and _ABBREVIATION_END.search(line) is not None))
     )
 
 
@@ -231,6 +238,18 @@ def _byline(line: str, found: FoundDate | None) -> tuple[str, ...] | None:
     if not names and found is None:
         return None
     return names
+
+
+def _date_warnings(date: FoundDate | None, date_text: str, dayfirst: bool) -> tuple[DocumentWarning, ...]:
+    if date is None or not date.ambiguous:
+        return ()
+    order = "day-first" if dayfirst else "month-first"
+    return (
+        DocumentWarning(
+            "date.ambiguous",
+            f"date {date_text!r} read {order} as {date.iso}; set the dayfirst option to change",
+        ),
+    )
 
 
 def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
@@ -284,15 +303,7 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
             date, date_text = found, line[found.start : found.end]
         kinds.append(kind)
         i += 1
-    warnings: tuple[DocumentWarning, ...] = ()
-    if date is not None and date.ambiguous:
-        order = "day-first" if dayfirst else "month-first"
-        warnings = (
-            DocumentWarning(
-                "date.ambiguous",
-                f"date {date_text!r} read {order} as {date.iso}; set the dayfirst option to change",
-            ),
-        )
+    warnings = _date_warnings(date, date_text, dayfirst)
     return Header(
         kinds=tuple(kinds),
         title=title,
@@ -300,4 +311,86 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
         date=None if date is None else date.iso,
         dateline=dateline,
         warnings=warnings,
+    )
+
+
+# A page title's separator between headline and site name: "Headline | Site", "Headline - Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|•|/)\s+")
+
+
+def headline_of(page_title: str) -> str | None:
+    """The headline of a page title "Headline | Site" (the site name dropped), or None
+    when the line has no separator. Sites put their name last or first, and it is short:
+    the side of the outermost separator that is at most ``SITE_NAME_MAX_WORDS`` words and
+    shorter than the other is the site name."""
+    seps = list(_TITLE_SEPARATOR.finditer(page_title))
+    if not seps:
+        return None
+    head, site = page_title[: seps[-1].start()], page_title[seps[-1].end() :]
+    if len(words(site)) <= T.SITE_NAME_MAX_WORDS and len(words(site)) < len(words(head)):
+        return head.strip()
+    site, head = page_title[: seps[0].start()], page_title[seps[0].end() :]
+    if len(words(site)) <= T.SITE_NAME_MAX_WORDS and len(words(site)) < len(words(head)):
+        return head.strip()
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def read_page_header(texts: Sequence[str], end: int, *, dayfirst: bool = True) -> Header:
+    """The header of whole-page text whose first ``end`` blocks are page furniture
+    (navigation, banners): those are ``boilerplate``; the title, byline and date are looked
+    for near the article's start, and from a page title "Headline | Site" in the first block.
+
+    The title is, in order: a later block repeating the page title's headline (or the page
+    title itself), which also marks where the article starts; the title an ordinary header
+    reading finds at the article's start; the headline of the page title.
+    """
+    n = len(texts)
+    kinds = ["boilerplate"] * end
+    headline = headline_of(texts[0]) if texts else None
+    title: str | None = None
+    title_at = -1
+    for j in range(1, min(n - 1, end + T.HEADER_MAX_BLOCKS)):
+        if (headline is not None and _same(texts[j], headline)) or (j > 0 and _same(texts[j], texts[0])):
+            title, title_at = texts[j], j
+            if j >= end:  # the article starts after its title: what lies between is furniture
+                kinds += ["boilerplate"] * (j + 1 - end)
+                end = j + 1
+            kinds[j] = "title"
+            break
+    authors: tuple[str, ...] = ()
+    date: FoundDate | None = None
+    date_text = ""
+    lo = title_at + 1 if title_at >= 0 else max(1, end - T.HEADER_WINDOW)
+    for i in range(lo, end):
+        line = texts[i]
+        if len(line) > T.BYLINE_MAX_CHARS:
+            continue
+        found = find_date(line, dayfirst=dayfirst)
+        names = _byline(line, found)
+        if names is not None and not authors:
+            kinds[i] = "byline"
+            authors = names
+        elif _date_only(line, found) and date is None:
+            kinds[i] = "date"
+        else:
+            continue
+        if found is not None and date is None:
+            date, date_text = found, line[found.start : found.end]
+    rest = read_header(texts[end:], dayfirst=dayfirst)
+    kinds += rest.kinds
+    if title is None:
+        title = rest.title or (headline if headline is not None and end > 0 else None)
+    if date is None and rest.date is not None:
+        return attrs.evolve(rest, kinds=tuple(kinds), title=title, authors=authors or rest.authors)
+    return Header(
+        kinds=tuple(kinds),
+        title=title,
+        authors=authors or rest.authors,
+        date=None if date is None else date.iso,
+        dateline=rest.dateline,
+        warnings=_date_warnings(date, date_text, dayfirst) or rest.warnings,
     )

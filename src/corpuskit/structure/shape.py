@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "FUNCTION_WORDS",
     "STOPWORDS",
     "ends_sentence",
     "fold",
@@ -147,6 +148,22 @@ STOPWORDS = frozenset(
     ]
 )
 
+#: Function words of the other major European languages (German, French, Spanish, Italian,
+#: Dutch, Portuguese), for prose evidence only: name particles ("de", "van", "la") are left
+#: out so that ``STOPWORDS`` can keep refusing lower-case words in names.
+_EUROPEAN = frozenset(
+    "der die das und ist nicht ein eine einen dem den des mit sich auf für von zu im sie er es wir ich "
+    "auch wie wenn aber oder dass noch nach bei aus wird sind hat haben war wurde "
+    "les et est un une des du au aux ce cette qui que pas pour par sur dans avec ne se son sa ses il elle nous "
+    "vous ils ont sont mais ou été "
+    "el los las y es en que por con para una un lo su sus se no como más pero fue ha son "
+    "il lo gli della che per con non una sono ha nel alla anche come più ma "
+    "het een en van is dat niet op te zijn voor met ook als aan maar bij er om wordt "
+    "os as e um uma que não para com por mais como mas foi são ao na no".split()
+)
+#: Everything ``stopword_share`` counts: prose in any of the seven languages is dense in them.
+FUNCTION_WORDS = STOPWORDS | _EUROPEAN
+
 _CLOSERS = "\"'”’»)]*"
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -168,10 +185,10 @@ def ends_sentence(line: str) -> bool:
 
 
 def stopword_share(ws: list[str]) -> float:
-    """Share of ``ws`` that are stopwords (0.0 for no words)."""
+    """Share of ``ws`` that are function words of a major European language (0.0 for none)."""
     if not ws:
         return 0.0
-    return sum(1 for w in ws if w.lower() in STOPWORDS) / len(ws)
+    return sum(1 for w in ws if w.lower() in FUNCTION_WORDS) / len(ws)
 
 
 def is_titleish(line: str) -> bool:
