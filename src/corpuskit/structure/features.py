@@ -25,17 +25,22 @@ import attrs
 from corpuskit.structure import thresholds as T
 from corpuskit.structure import vocabulary as V
 from corpuskit.structure.header import is_name
-from corpuskit.structure.shape import ends_sentence, fold, stopword_share, words
+from corpuskit.structure.shape import ends_sentence, fold, stopword_share
 
 __all__ = ["Score", "is_menu_line", "is_list_line", "score_block", "section_kind"]
 
 _I = re.IGNORECASE
 _END = r"\s*(?:\(\d+\)|\d+)?\s*[:.!↓→»›▼]*\s*$"
-_COMMENT_SECTION = re.compile(r"^(?:\d+\s+)?" + V.alternation(V.COMMENT_SECTIONS) + _END, _I)
-_RELATED_SECTION = re.compile(r"^" + V.alternation(V.RELATED_SECTIONS) + _END, _I)
-_BIO_SECTION = re.compile(r"^" + V.alternation(V.BIO_SECTIONS) + _END, _I)
+_SECTION = re.compile(
+    r"^(?:(?:\d+\s+)?(?P<comment>" + V.alternation(V.COMMENT_SECTIONS) + r")|(?P<bio>"
+    + V.alternation(V.BIO_SECTIONS) + r")|(?P<boilerplate>" + V.alternation(V.RELATED_SECTIONS) + r"))" + _END,
+    _I,
+)
 _FURNITURE = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.BOILERPLATE_LINES), _I)
 _LEGAL = re.compile(V.alternation(V.LEGAL_LINES), _I)
+# Gates: one regex of literal words each (faster than testing the words one by one).
+_LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
+_TIME_GATE = re.compile(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d", _I)
 _REPLY = re.compile(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$", _I)
 _WIDGET = re.compile(r"^(?P<name>[^\s:](?:(?!: )[^\n]){0,80}?) in: \S")
 _SAYS = re.compile(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"\s*:", _I)
@@ -44,6 +49,7 @@ _CLOCK = re.compile(
     r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b",
     _I,
 )
+_DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _DATEISH = re.compile(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
@@ -69,8 +75,7 @@ _URL = re.compile(
     r"|de|uk|io|es|it|nl|pt|br|ca|au|co|blogspot\.\w+)\b(?:/\S*)?",
     _I,
 )
-_URL_GATE = ("://", "www.", ".com", ".net", ".org", ".ru", ".info", ".biz", ".xyz", ".top", ".fr", ".de", ".uk",
-             ".io", ".es", ".it", ".nl", ".pt", ".br", ".ca", ".au", ".co")
+_URL_GATE = re.compile(r"://|www\.|\.(?:com|net|org|ru|info|biz|xyz|top|fr|de|uk|io|es|it|nl|pt|br|ca|au|co)\b")
 _PRAISE_WORDS = (
     "great", "nice", "excellent", "awesome", "wonderful", "fantastic", "good", "informative", "amazing",
     "superb", "brilliant", "useful", "helpful", "interesting",
@@ -107,6 +112,7 @@ _OCCUPATION = re.compile(
 _BIO_GATE = (" is ", " was ", " has been ", " serves as ", " works as ")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_PUNCT = ".,;:!?\"'()[]“”‘’«»…-–—*"
 
 
 @attrs.frozen
@@ -127,23 +133,20 @@ def section_kind(line: str) -> str | None:
     """The kind of what follows a section heading ("comment", "boilerplate", "bio"), or None."""
     if len(line) > T.SECTION_MAX_CHARS:
         return None
-    if _COMMENT_SECTION.match(line):
-        return "comment"
-    if _BIO_SECTION.match(line):
-        return "bio"
-    if _RELATED_SECTION.match(line):
-        return "boilerplate"
-    return None
+    m = _SECTION.match(line)
+    return None if m is None else m.lastgroup
 
 
 def _head_role(line: str) -> str | None:
     """The role of a comment head ("open", "close" or ""), or None for no head."""
     if len(line) > T.HEAD_MAX_CHARS:
         return None
-    if _SAYS.match(line):
+    if ":" in line and _SAYS.match(line):
         return "open"
-    if _REPLY.match(line):
+    if len(line) <= T.FURNITURE_MAX_CHARS and _REPLY.match(line):
         return "close"
+    if not _DIGIT.search(line) or not _TIME_GATE.search(line):
+        return None
     if ends_sentence(line) and len(line.split()) > T.HEAD_MAX_SENTENCE_WORDS:
         return None  # a sentence that mentions a time ("The vote began at 10:30 am.")
     if _AGO.search(line) or _CLOCK.search(line):
@@ -164,17 +167,27 @@ def is_list_line(line: str) -> bool:
 
 def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     """Junk score and kind of one block on its own (positive is junk)."""
+    n = len(line)
+    low = line.lower()
+    if (
+        n > T.FAST_PROSE_MIN_CHARS
+        and ends_sentence(line)
+        and "://" not in low
+        and "www." not in low
+        and (n > T.HEAD_MAX_CHARS or _head_role(line) is None)
+    ):
+        fast = _prose_paragraph(line, low, authors)
+        if fast is not None:
+            return fast
     score = 0.0
     kind = "boilerplate"
     head = weak = False
     role = ""
-    n = len(line)
-    low = line.lower()
     section = section_kind(line)
     if section is not None:
         score += T.W_MARKER
     elif (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(line)) or (
-        n <= T.LEGAL_MAX_CHARS and _LEGAL.search(line)
+        n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(low) and _LEGAL.search(line)
     ):
         score += T.W_MARKER
     found = None if " in: " in line and _WIDGET.match(line) else _head_role(line)
@@ -188,12 +201,14 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
         score += T.W_WEAK_HEAD
         kind, weak = "comment", True
     long = n > T.COMMENT_BODY_MAX_CHARS
-    url_gate = any(g in low for g in _URL_GATE)
+    url_gate = _URL_GATE.search(low) is not None
     if long and not (url_gate or score):
         # A long block with no link and no marker cannot outscore its own length and
         # prose penalties (spam words alone weigh less): skip the remaining scans.
         return Score(-T.W_LONG * (n // T.LONG_BLOCK_CHARS) - T.W_PROSE * _prose(line), kind, head, weak, role)
-    toks = set() if long else set(_LETTERS.findall(low))
+    toks = set() if long else {w.strip(_PUNCT) for w in low.split()}
+    if url_gate and not long:  # words inside links count too ("cheap-pills.example.com")
+        toks.update(_LETTERS.findall(low))
     spam = 0
     if any(s in low for s in V.SPAM_IN_URLS) or not _SPAM_GATE.isdisjoint(toks):
         spam = min(T.SPAM_MAX_HITS, len(_SPAM.findall(line)))
@@ -223,11 +238,29 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     return Score(score, kind, head, weak, role)
 
 
+def _prose_paragraph(line: str, low: str, authors: Sequence[str]) -> Score | None:
+    """The score of a long, link-free, sentence-ending block that reads as prose, from the
+    few features such a block can still carry (a bio, a legal or cookie notice, an excerpt
+    cut with "..."); None when it does not read as prose. The article's paragraphs are most
+    blocks, so this path keeps the stage fast."""
+    if _TRUNCATED.search(line[-8:]) is not None or not _prose(line):
+        return None
+    n = len(line)
+    score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
+    kind = "boilerplate"
+    if n <= T.LEGAL_MAX_CHARS and any(w in low for w in V.LONG_NOTICE_WORDS) and _LEGAL.search(line):
+        score += T.W_MARKER
+    if n <= T.BIO_MAX_CHARS and _is_bio(line, authors):
+        score += T.W_BIO + T.W_PROSE  # a bio is prose by nature
+        kind = "bio"
+    return Score(score, kind)
+
+
 def _prose(line: str) -> bool:
     """Long enough, dense in function words, ending a sentence: article prose."""
     if not ends_sentence(line):
         return False
-    ws = words(line)
+    ws = line[: T.PROSE_SAMPLE_CHARS].lower().split()
     if len(ws) >= T.PROSE_MIN_WORDS and stopword_share(ws) >= T.PROSE_STOPWORD_MIN:
         return True
     # Scripts without our function words (Korean, Russian, Greek...): length alone.

@@ -185,10 +185,11 @@ def ends_sentence(line: str) -> bool:
 
 
 def stopword_share(ws: list[str]) -> float:
-    """Share of ``ws`` that are function words of a major European language (0.0 for none)."""
+    """Share of ``ws`` (lower-case words) that are function words of a major European
+    language (0.0 for none)."""
     if not ws:
         return 0.0
-    return sum(1 for w in ws if w.lower() in FUNCTION_WORDS) / len(ws)
+    return sum(map(FUNCTION_WORDS.__contains__, ws)) / len(ws)
 
 
 def is_titleish(line: str) -> bool:

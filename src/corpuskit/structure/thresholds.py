@@ -68,10 +68,15 @@ LONG_BLOCK_CHARS: Final = 400
 PROSE_STOPWORD_MIN: Final = 0.28
 #: ...in a block of at least this many words.
 PROSE_MIN_WORDS: Final = 12
+#: The share is measured on the block's first PROSE_SAMPLE_CHARS characters (speed).
+PROSE_SAMPLE_CHARS: Final = 240
 #: Text in a script other than Latin is prose when it ends a sentence and is this long.
 PROSE_MIN_CHARS: Final = 120
 #: The header's boilerplate never reaches past a block scoring this low (article prose).
 HEADER_STOP_SCORE: Final = -1.0
+#: A link-free, sentence-ending block longer than this that reads as prose is scored from
+#: the few features prose can carry (bio, legal notice): the fast path for article text.
+FAST_PROSE_MIN_CHARS: Final = 60
 #: Length limits of the line shapes: a section heading, a furniture line ("Share this"),
 #: a legal line (long copyright and cookie lines included), a comment head.
 SECTION_MAX_CHARS: Final = 80

@@ -15,6 +15,7 @@ __all__ = [
     "ATTRIBUTION_VERBS",
     "BOILERPLATE_LINES",
     "LEGAL_LINES",
+    "LONG_NOTICE_WORDS",
     "COMMENT_SECTIONS",
     "RELATED_SECTIONS",
     "REPLY_LINES",
@@ -115,8 +116,8 @@ BOILERPLATE_LINES: tuple[str, ...] = (
 #: Legal and cookie lines: junk even when long (a 130-character copyright line, a cookie
 #: banner) and wherever they say it, not only at the start.
 LEGAL_LINES: tuple[str, ...] = (
-    r"copyright", r"©", r"\(c\)\s*\d{4}", r"all\s+rights?\s+reserved", r"privacy\s+(?:policy|statement|notice)",
-    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)", r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies",
+    r"copyright", r"©", r"all\s+rights?\s+reserved", r"privacy\s+(?:policy|statement|notice)",
+    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)", r"use\s+cookies", r"uses\s+cookies",
     r"cookie\s+(?:policy|settings|preferences)", r"impressum", r"datenschutz", r"alle\s+rechte\s+vorbehalten",
     r"mentions\s+légales", r"tous\s+droits\s+réservés", r"aviso\s+legal", r"política\s+de\s+(?:privacidad|cookies)",
     r"todos\s+los\s+derechos\s+reservados", r"tutti\s+i\s+diritti\s+riservati", r"alle\s+rechten\s+voorbehouden",
@@ -124,6 +125,10 @@ LEGAL_LINES: tuple[str, ...] = (
     r"wir\s+verwenden\s+cookies", r"diese\s+(?:web)?seite\s+verwendet\s+cookies", r"utilizziamo\s+(?:i\s+)?cookie",
     r"wij\s+gebruiken\s+cookies",
 )
+
+#: The words every long legal notice seen in page text holds (cookie banners, copyright
+#: lines): a cheap gate before LEGAL_LINES on blocks that otherwise read as prose.
+LONG_NOTICE_WORDS: tuple[str, ...] = ("cookie", "©", "copyright", "rights reserved", "rechte vorbehalten", "droits réservés")
 
 #: A comment's action line, alone on its line ("Reply", "Antworten", "12 likes").
 REPLY_LINES: tuple[str, ...] = (
@@ -159,10 +164,13 @@ SPAM_WORDS: tuple[str, ...] = (
 
 
 def first_words(patterns: tuple[str, ...]) -> frozenset[str]:
-    """The literal first word of each pattern (lower case): a cheap gate before the regex."""
+    """The literal first word of each pattern (lower case): a cheap gate before the regex.
+
+    Every pattern of a list gated this way starts with a literal word (tests check it),
+    so a line the regex matches always holds one of these words."""
     out = set()
     for p in patterns:
-        m = re.match(r"[\w'éèêàäöüßçñíóúãõâ-]+", p.replace(r"\s+", " "))
+        m = re.match(r"[\w'©éèêàäöüßçñíóúãõâ-]+", p)
         if m:
             out.add(m.group(0))
     return frozenset(out)
