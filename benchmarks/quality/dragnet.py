@@ -24,9 +24,10 @@ import corpuskit
 from .data import raw_to_cleaned, read_pages
 
 # The separator as the files spell it: "!@#$%^&*()  COMMENTS" with 1-3 spaces or a tab, and
-# the variants a few files have ("COMMNENTS", "!@#$%$%^&*()", "!@#$%^&*" without the brackets,
-# the symbols alone or followed by another word): the run of symbols is the marker.
-_SEPARATOR = re.compile(rb"^!@#\$%[$%^&*()]*(?:[ \t]+[A-Z]+)?[ \t]*\r?$", re.MULTILINE)
+# the variants some files have ("COMMNENTS", "!@#$%$%^&*()", "!@ $%^&*()", "!#@$%...",
+# "!!@#...", "!@#$%^&*" without the brackets, the symbols alone or followed by another word):
+# a line that is a run of these symbols (at least "$%^&*"), maybe then one word, is the marker.
+_SEPARATOR = re.compile(rb"^[!@# ]{2,5}\$%[$%^&*()]*(?:[ \t]+[A-Z]+)?[ \t]*\r?$", re.MULTILINE)
 
 
 @attrs.frozen

@@ -43,7 +43,8 @@ _LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LI
 _TIME_GATE = re.compile(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d", _I)
 _REPLY = re.compile(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$", _I)
 _WIDGET = re.compile(r"^(?P<name>[^\s:](?:(?!: )[^\n]){0,80}?) in: \S")
-_SAYS = re.compile(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"\s*:", _I)
+_STAMP = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.ARTICLE_STAMPS) + r"\b", _I)
+_SAYS = re.compile(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"(?:\s*:|,\s*$)", _I)
 _CLOCK = re.compile(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)"
     r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b",
@@ -141,11 +142,11 @@ def _head_role(line: str) -> str | None:
     """The role of a comment head ("open", "close" or ""), or None for no head."""
     if len(line) > T.HEAD_MAX_CHARS:
         return None
-    if ":" in line and _SAYS.match(line):
+    if (":" in line or line.endswith(",")) and _SAYS.match(line):
         return "open"
     if len(line) <= T.FURNITURE_MAX_CHARS and _REPLY.match(line):
         return "close"
-    if not _DIGIT.search(line) or not _TIME_GATE.search(line):
+    if not _DIGIT.search(line) or not _TIME_GATE.search(line) or _STAMP.match(line):
         return None
     if ends_sentence(line) and len(line.split()) > T.HEAD_MAX_SENTENCE_WORDS:
         return None  # a sentence that mentions a time ("The vote began at 10:30 am.")

@@ -149,8 +149,8 @@ STOPWORDS = frozenset(
 )
 
 #: Function words of the other major European languages (German, French, Spanish, Italian,
-#: Dutch, Portuguese), for prose evidence only: name particles ("de", "van", "la") are left
-#: out so that ``STOPWORDS`` can keep refusing lower-case words in names.
+#: Dutch, Portuguese), for prose evidence only: ``STOPWORDS`` stays English, because names
+#: are checked against it and must keep their particles ("de", "van", "la").
 _EUROPEAN = frozenset(
     "der die das und ist nicht ein eine einen dem den des mit sich auf für von zu im sie er es wir ich "
     "auch wie wenn aber oder dass noch nach bei aus wird sind hat haben war wurde "
@@ -159,7 +159,8 @@ _EUROPEAN = frozenset(
     "el los las y es en que por con para una un lo su sus se no como más pero fue ha son "
     "il lo gli della che per con non una sono ha nel alla anche come più ma "
     "het een en van is dat niet op te zijn voor met ook als aan maar bij er om wordt "
-    "os as e um uma que não para com por mais como mas foi são ao na no".split()
+    "os as e um uma que não para com por mais como mas foi são ao na no "
+    "de la le di da del della do dos das van von y".split()
 )
 #: Everything ``stopword_share`` counts: prose in any of the seven languages is dense in them.
 FUNCTION_WORDS = STOPWORDS | _EUROPEAN

@@ -115,7 +115,7 @@ COMMENT_GAP_MAX_BLOCKS: Final = 8
 W_COMMENT_BODY: Final = 1.0
 COMMENT_EDGE_MAX_CHARS: Final = 1200
 #: Weak heads ("by NAME on DATE") count as heads once there are at least this many.
-WEAK_HEADS_MIN: Final = 2
+WEAK_HEADS_MIN: Final = 3
 #: The trailer is the suffix with the highest sum of (score - TRAILER_BIAS): a neutral
 #: block costs TRAILER_BIAS, so the trailer reaches up past one only when junk lies above
 #: it. It must sum to at least TRAILER_MIN_SCORE (one strong junk line).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ARTICLE_STAMPS",
     "ATTRIBUTION_VERBS",
     "BOILERPLATE_LINES",
     "LEGAL_LINES",
@@ -137,6 +138,14 @@ REPLY_LINES: tuple[str, ...] = (
     r"antworten", r"melden", r"zitieren", r"gefällt\s+mir", r"répondre", r"signaler", r"j'aime",
     r"responder", r"denunciar", r"me\s+gusta", r"rispondi", r"segnala", r"mi\s+piace",
     r"beantwoorden", r"reageren", r"melden", r"vind\s+ik\s+leuk", r"curtir", r"responder",
+)
+
+#: An article's own time stamp ("Updated: 19 November 2019, 09:01 AM"): a date and time
+#: that is not a comment head.
+ARTICLE_STAMPS: tuple[str, ...] = (
+    r"published", r"first\s+published", r"updated", r"last\s+(?:updated|modified)", r"modified",
+    r"veröffentlicht", r"aktualisiert", r"stand\s*:", r"publié", r"mis\s+à\s+jour", r"publicado",
+    r"actualizado", r"pubblicato", r"aggiornato", r"gepubliceerd", r"bijgewerkt", r"atualizado",
 )
 
 #: Verbs of a comment head "NAME says:" ("Yvonne sagt:", "Jean a dit :", "Ana dice:").
