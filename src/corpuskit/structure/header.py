@@ -39,9 +39,11 @@ class Header:
         return len(self.kinds)
 
 
+# "By", and the same word in German, French, Spanish, Italian, Dutch and Portuguese; the
+# names after it must still read as names (``parse_names``), so "Von Anfang an" is no byline.
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|words|story|reporting|text)\s+by|by)\b[:\s]\s*"
-    r"|\b(?:authors?|author\(s\)|by)\s*:\s*",
+    r"^(?:(?:written|posted|words|story|reporting|text)\s+by|by|von|par|por|di|door|texto\s+de|texte\s+de)\b[:\s]\s*"
+    r"|\b(?:authors?|author\(s\)|by|autor(?:in)?|auteure?|autore|auteur)\s*:\s*",
     re.IGNORECASE,
 )
 _NOTE = re.compile(

@@ -61,7 +61,7 @@ RELATED_SECTIONS: tuple[str, ...] = (
     r"(?:related|recommended|similar|popular|recent|latest|more|trending|top)\s+(?:posts?|articles?"
     r"|stories|reading|content|news|comments|videos?|from\s+.+|in\s+.+)",
     r"you\s+(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested.*)", r"read\s+(?:more|also|next)",
-    r"next\s+up(?:\s+in\s+.+)?", r"more\s+on\s+this\s+(?:story|topic)", r"editor'?s\s+picks?",
+    r"next\s+up(?:\s+in\s+.+)?", r"most\s+(?:read|popular|viewed|shared|commented)", r"trending(?:\s+now)?", r"more\s+on\s+this\s+(?:story|topic)", r"editor'?s\s+picks?",
     r"ähnliche\s+(?:artikel|beiträge|themen)", r"verwandte\s+(?:artikel|beiträge|themen)",
     r"das\s+könnte\s+(?:sie|dich)\s+auch\s+interessieren", r"mehr\s+zum\s+thema", r"auch\s+interessant",
     r"weitere\s+(?:artikel|beiträge|nachrichten|meldungen)", r"meistgelesen", r"lesen\s+sie\s+auch",
