@@ -73,7 +73,7 @@ def analyse(text: str, options: Options) -> Structure:
         first_prose = next((i for i, v in enumerate(ctx.values) if v <= T.HEADER_STOP_SCORE), n - 1)
         end, total = best_prefix(ctx.values, first_prose, T.HEADER_BIAS)
         if total >= T.HEADER_MIN_SCORE:
-            header = read_page_header(texts, end, dayfirst=options.dayfirst)
+            header = read_page_header(texts, end, ctx.values, dayfirst=options.dayfirst)
         else:
             header = read_header(texts, dayfirst=options.dayfirst)
     for i, kind in enumerate(header.kinds):

@@ -17,7 +17,7 @@ import attrs
 
 from corpuskit.model import DocumentWarning
 from corpuskit.structure import thresholds as T
-from corpuskit.structure.dates import FoundDate, find_date
+from corpuskit.structure.dates import DATE_RE, FoundDate, find_date
 from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
 
 __all__ = ["Header", "headline_of", "is_name", "parse_names", "read_header", "read_page_header"]
@@ -56,7 +56,8 @@ _NOTE = re.compile(
 _DATE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|modified|on|at|date|dated|am|pm|a\.m\.|p\.m\."
     r"|gmt|utc|bst|cet|est|edt|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,:.\-–—()]",
+    r"|mon|tue|wed|thu|fri|sat|sun|pst|pdt|cst|cdt|mst|ist|jst|aest|cest|mez|uhr)\b"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|[|,:.\-–—()/@]",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -206,7 +207,7 @@ def parse_names(text: str) -> tuple[str, ...]:
 def _date_only(line: str, found: FoundDate | None) -> bool:
     if found is None or len(line) > T.BYLINE_MAX_CHARS:
         return False
-    rest = line[: found.start] + " " + line[found.end :]
+    rest = line[: found.start] + " " + DATE_RE.sub(" ", line[found.end :])
     return not _DATE_FILLER.sub(" ", rest).strip()
 
 
@@ -226,6 +227,9 @@ def _title_like(line: str) -> bool:
     )
 
 
+_HANDLE = re.compile(r"\s*@\w+")
+
+
 def _byline(line: str, found: FoundDate | None) -> tuple[str, ...] | None:
     """Authors of a byline (maybe none), or None when ``line`` is not a byline."""
     if len(line) > T.BYLINE_MAX_CHARS:
@@ -236,6 +240,8 @@ def _byline(line: str, found: FoundDate | None) -> tuple[str, ...] | None:
     rest = line[m.end() :]
     if found is not None and found.start >= m.end():
         rest = line[m.end() : found.start] + "|" + line[found.end :]
+    if "@" in rest:  # a social handle after the name ("By Ana Lee @analee")
+        rest = _HANDLE.sub("|", rest)
     names = parse_names(rest)
     if not names and found is None:
         return None
@@ -341,58 +347,93 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def read_page_header(texts: Sequence[str], end: int, *, dayfirst: bool = True) -> Header:
-    """The header of whole-page text whose first ``end`` blocks are page furniture
-    (navigation, banners): those are ``boilerplate``; the title, byline and date are looked
-    for near the article's start, and from a page title "Headline | Site" in the first block.
+def _title_candidates(page_title: str) -> set[str]:
+    """The page title, and each side of each of its separators, compared loosely."""
+    out = {_loose(page_title)}
+    for m in _TITLE_SEPARATOR.finditer(page_title):
+        for side in (page_title[: m.start()], page_title[m.end() :]):
+            if len(words(side)) >= T.TITLE_REPEAT_MIN_WORDS:
+                out.add(_loose(side))
+    return out
 
-    The title is, in order: a later block repeating the page title's headline (or the page
-    title itself), which also marks where the article starts; the title an ordinary header
-    reading finds at the article's start; the headline of the page title.
+
+def _loose(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def read_page_header(
+    texts: Sequence[str], end: int, values: Sequence[float] | None = None, *, dayfirst: bool = True
+) -> Header:
+    """The header of whole-page text whose first ``end`` blocks are page furniture
+    (navigation, banners): the title, byline and date are looked for near the article's
+    start, and every other header block is ``boilerplate``.
+
+    The title is, in order: a later block repeating the page title of the first block
+    ("Headline | Site": whole, or one side of a separator), which also marks where the
+    article starts; the title an ordinary header reading finds at the article's start; the
+    headline of the page title. The byline and date are looked for from the title (or
+    ``HEADER_WINDOW`` blocks before ``end``) up to the first block of prose (``values`` at
+    most ``HEADER_STOP_SCORE``), ``HEADER_WINDOW`` blocks at most.
     """
     n = len(texts)
-    kinds = ["boilerplate"] * end
+    if values is None:
+        values = [0.0] * n
+    kinds: dict[int, str] = {}
+    candidates = _title_candidates(texts[0]) if texts else set()
     headline = headline_of(texts[0]) if texts else None
+
+    def prose(i: int) -> bool:
+        return values[i] <= T.HEADER_STOP_SCORE
+
     title: str | None = None
     title_at = -1
-    for j in range(1, min(n - 1, end + T.HEADER_MAX_BLOCKS)):
-        if (headline is not None and _same(texts[j], headline)) or (j > 0 and _same(texts[j], texts[0])):
+    for j in range(1, min(n - 1, end + T.HEADER_WINDOW)):
+        if j >= end and prose(j):
+            break
+        if _loose(texts[j]) in candidates:
             title, title_at = texts[j], j
-            if j >= end:  # the article starts after its title: what lies between is furniture
-                kinds += ["boilerplate"] * (j + 1 - end)
-                end = j + 1
             kinds[j] = "title"
             break
     authors: tuple[str, ...] = ()
     date: FoundDate | None = None
     date_text = ""
-    lo = title_at + 1 if title_at >= 0 else max(1, end - T.HEADER_WINDOW)
-    for i in range(lo, end):
+    last = max(end, title_at + 1)
+    lo = max(1, title_at - T.HEADER_BEFORE_TITLE) if title_at >= 0 else max(1, end - T.HEADER_WINDOW)
+    standfirst = -1
+    for i in range(lo, min(n - 1, max(lo, title_at) + T.HEADER_WINDOW)):
         line = texts[i]
+        if i == title_at:
+            continue
+        if i >= end and prose(i):
+            if standfirst >= 0 or title_at < 0 or len(line) > T.STANDFIRST_MAX_CHARS:
+                break
+            standfirst = i  # one prose block under the title may be its standfirst
+            continue
         if len(line) > T.BYLINE_MAX_CHARS:
             continue
         found = find_date(line, dayfirst=dayfirst)
         names = _byline(line, found)
-        if names is not None and not authors:
+        if names is not None and "byline" not in kinds.values():
             kinds[i] = "byline"
             authors = names
-        elif _date_only(line, found) and date is None:
+        elif date is None and found is not None and _date_only(line, found):
             kinds[i] = "date"
         else:
             continue
+        last = max(last, i + 1)
         if found is not None and date is None:
             date, date_text = found, line[found.start : found.end]
-    rest = read_header(texts[end:], dayfirst=dayfirst)
-    kinds += rest.kinds
+    if 0 <= standfirst < last:
+        kinds[standfirst] = "standfirst"
+    rest = read_header(texts[last:], dayfirst=dayfirst)
+    out = [kinds.get(i, "boilerplate") for i in range(last)] + list(rest.kinds)
     if title is None:
-        title = rest.title or (headline if headline is not None and end > 0 else None)
-    if date is None and rest.date is not None:
-        return attrs.evolve(rest, kinds=tuple(kinds), title=title, authors=authors or rest.authors)
+        title = rest.title or headline
     return Header(
-        kinds=tuple(kinds),
+        kinds=tuple(out),
         title=title,
         authors=authors or rest.authors,
-        date=None if date is None else date.iso,
+        date=rest.date if date is None else date.iso,
         dateline=rest.dateline,
-        warnings=_date_warnings(date, date_text, dayfirst) or rest.warnings,
+        warnings=rest.warnings if date is None else _date_warnings(date, date_text, dayfirst),
     )

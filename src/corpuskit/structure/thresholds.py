@@ -32,6 +32,9 @@ NAME_MIN_TOKENS: Final = 2
 NAME_MAX_TOKENS: Final = 5
 #: In a page title "Headline | Site", the site name is at most this many words.
 SITE_NAME_MAX_WORDS: Final = 6
+#: A later block repeating one side of the page title is its headline when that side has
+#: at least this many words (a lone "Home" or site name repeated is not a title).
+TITLE_REPEAT_MIN_WORDS: Final = 3
 
 # -- body ---------------------------------------------------------------------------
 
@@ -81,7 +84,7 @@ FAST_PROSE_MIN_CHARS: Final = 60
 #: a legal line (long copyright and cookie lines included), a comment head.
 SECTION_MAX_CHARS: Final = 80
 FURNITURE_MAX_CHARS: Final = 60
-LEGAL_MAX_CHARS: Final = 300
+LEGAL_MAX_CHARS: Final = 600
 HEAD_MAX_CHARS: Final = 120
 #: A line that mentions a time but is a sentence of more than this many words is not a head.
 HEAD_MAX_SENTENCE_WORDS: Final = 8
@@ -131,6 +134,9 @@ CORE_MIN_PROSE: Final = 10.0
 #: Header metadata (title, byline, date) near the article's start is looked for this many
 #: blocks before the first body block.
 HEADER_WINDOW: Final = 16
+#: ...and as many as this before a title repeated from the page title (dates and bylines
+#: sit above the headline on some sites).
+HEADER_BEFORE_TITLE: Final = 4
 
 # -- trailer ------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@ BOILERPLATE_LINES: tuple[str, ...] = (
 #: banner) and wherever they say it, not only at the start.
 LEGAL_LINES: tuple[str, ...] = (
     r"copyright", r"©", r"all\s+rights?\s+reserved", r"privacy\s+(?:policy|statement|notice)",
-    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)", r"use\s+cookies", r"uses\s+cookies",
+    r"terms\s+(?:of\s+(?:use|service)|and\s+conditions)", r"use\s+cookies", r"uses\s+cookies", r"use\s+of\s+cookies",
     r"cookie\s+(?:policy|settings|preferences)", r"impressum", r"datenschutz", r"alle\s+rechte\s+vorbehalten",
     r"mentions\s+légales", r"tous\s+droits\s+réservés", r"aviso\s+legal", r"política\s+de\s+(?:privacidad|cookies)",
     r"todos\s+los\s+derechos\s+reservados", r"tutti\s+i\s+diritti\s+riservati", r"alle\s+rechten\s+voorbehouden",
