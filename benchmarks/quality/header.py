@@ -36,8 +36,32 @@ _BY = re.compile(r"^by\s+(?P<name>[^|,\d]+?)(?:\s+(?:on|and|&|-|–|—|\|)\s+.*
 
 
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’-]+|[A-Z]\.)$")
-_MONTHS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
-           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december"}
+_MONTHS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
 
 
 def _norm(s: str) -> str:

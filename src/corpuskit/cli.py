@@ -225,7 +225,8 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
         if row["boilerplate_before"]:
             print(f"    boilerplate before the article: {row['boilerplate_before']} block(s)", file=out)
         if row["trailer"]:
-            scored = (f"{k} ({s:+.1f})" if s is not None else k for k, s in zip(row["trailer"], row["trailer_scores"]))
+            pairs = zip(row["trailer"], row["trailer_scores"], strict=True)
+            scored = (f"{k} ({s:+.1f})" if s is not None else k for k, s in pairs)
             print(f"    trailer (junk score): {', '.join(scored)}", file=out)
         for w in row["warnings"]:
             print(f"    warning: {w}", file=out)

@@ -26,10 +26,10 @@ import attrs
 
 from corpuskit.model import Block, DocumentWarning
 from corpuskit.options import Options
+from corpuskit.structure import thresholds as T
 from corpuskit.structure.blocks import cut, spans
 from corpuskit.structure.body import duplicate_pairs, heading_indices
 from corpuskit.structure.dates import find_date
-from corpuskit.structure import thresholds as T
 from corpuskit.structure.features import score_block
 from corpuskit.structure.header import Header, read_header, read_page_header
 from corpuskit.structure.labelling import best_prefix, context
@@ -67,6 +67,7 @@ def analyse(text: str, options: Options) -> Structure:
 
     scores = [score_block(t) for t in texts]
     ctx = context(texts, scores, lo=n)  # no comment runs in the header: they follow articles
+    runs = ctx.values
     header = Header()
     if options.rule_on("structure.header") and n:
         # the header's furniture ends before the first paragraph of prose
@@ -79,11 +80,14 @@ def analyse(text: str, options: Options) -> Structure:
     for i, kind in enumerate(header.kinds):
         kinds[i], regions[i] = kind, "header"
     body_start = header.end
+    rescored = False
     if header.authors:  # a bio names the byline's author: score those blocks again
+        firsts = tuple(a.split()[0] for a in header.authors)
         for i in range(body_start, n):
-            if texts[i][:1].isupper() and any(texts[i].startswith(a.split()[0]) for a in header.authors):
+            if texts[i].startswith(firsts):
                 scores[i] = score_block(texts[i], header.authors)
-    ctx = context(texts, scores, body_start)
+                rescored = True
+    ctx = context(texts, scores, body_start, None if rescored else runs)
 
     stop = n
     if options.rule_on("structure.trailer"):

@@ -19,25 +19,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-
-import attrs
+from typing import NamedTuple
 
 from corpuskit.structure import thresholds as T
 from corpuskit.structure import vocabulary as V
 from corpuskit.structure.header import is_name
 from corpuskit.structure.shape import ends_sentence, fold, stopword_share
 
-__all__ = ["Score", "is_menu_line", "is_list_line", "score_block", "section_kind"]
+__all__ = ["Score", "is_list_line", "is_menu_line", "score_block", "section_kind"]
 
 _I = re.IGNORECASE
 _END = r"\s*(?:\(\d+\)|\d+)?\s*[:.!↓→»›▼]*\s*$"
 _SECTION = re.compile(
-    r"^(?:(?:\d+\s+)?(?P<comment>" + V.alternation(V.COMMENT_SECTIONS) + r")|(?P<bio>"
-    + V.alternation(V.BIO_SECTIONS) + r")|(?P<boilerplate>" + V.alternation(V.RELATED_SECTIONS) + r"))" + _END,
+    r"^(?:(?:\d+\s+)?(?P<comment>"
+    + V.alternation(V.COMMENT_SECTIONS)
+    + r")|(?P<bio>"
+    + V.alternation(V.BIO_SECTIONS)
+    + r")|(?P<boilerplate>"
+    + V.alternation(V.RELATED_SECTIONS)
+    + r"))"
+    + _END,
     _I,
 )
 _FURNITURE = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.BOILERPLATE_LINES), _I)
 _LEGAL = re.compile(V.alternation(V.LEGAL_LINES), _I)
+_LONG_NOTICE = re.compile("|".join(map(re.escape, V.LONG_NOTICE_WORDS)), _I)
 # Gates: one regex of literal words each (faster than testing the words one by one).
 _LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
 _TIME_GATE = re.compile(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d", _I)
@@ -78,8 +84,20 @@ _URL = re.compile(
 )
 _URL_GATE = re.compile(r"://|www\.|\.(?:com|net|org|ru|info|biz|xyz|top|fr|de|uk|io|es|it|nl|pt|br|ca|au|co)\b")
 _PRAISE_WORDS = (
-    "great", "nice", "excellent", "awesome", "wonderful", "fantastic", "good", "informative", "amazing",
-    "superb", "brilliant", "useful", "helpful", "interesting",
+    "great",
+    "nice",
+    "excellent",
+    "awesome",
+    "wonderful",
+    "fantastic",
+    "good",
+    "informative",
+    "amazing",
+    "superb",
+    "brilliant",
+    "useful",
+    "helpful",
+    "interesting",
 )
 _PRAISE = re.compile(
     r"\b" + V.alternation(_PRAISE_WORDS) + r"\s+(?:article|post|blog|site|website"
@@ -94,9 +112,32 @@ _PRAISE = re.compile(
     _I,
 )
 _PRAISE_GATE = frozenset(
-    [*_PRAISE_WORDS, "your", "thanks", "thank", "keep", "hello", "hi", "hey", "found", "stumbled", "came",
-     "bookmark", "bookmarked", "bookmarking", "danke", "toller", "merci", "super", "gracias", "excelente",
-     "grazie", "bedankt", "obrigado", "obrigada"]
+    [
+        *_PRAISE_WORDS,
+        "your",
+        "thanks",
+        "thank",
+        "keep",
+        "hello",
+        "hi",
+        "hey",
+        "found",
+        "stumbled",
+        "came",
+        "bookmark",
+        "bookmarked",
+        "bookmarking",
+        "danke",
+        "toller",
+        "merci",
+        "super",
+        "gracias",
+        "excelente",
+        "grazie",
+        "bedankt",
+        "obrigado",
+        "obrigada",
+    ]
 )
 _BIO = re.compile(
     r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){1,4}?)\s+(?:\([^)]{1,40}\)\s+)?"
@@ -110,16 +151,17 @@ _OCCUPATION = re.compile(
     r"|scientist|candidate)s?\b",
     _I,
 )
-_BIO_GATE = (" is ", " was ", " has been ", " serves as ", " works as ")
+_BIO_GATE = re.compile(" (?:is|was|has been|serves as|works as) ")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_LATIN = re.compile(r"[a-zA-Z]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCT = ".,;:!?\"'()[]“”‘’«»…-–—*"
 
 
-@attrs.frozen
-class Score:
+class Score(NamedTuple):
     """A block's junk score, the kind it would have, and whether it can head (or close) a
-    comment: ``head`` for a strong comment head, ``weak`` for a byline-with-date shape."""
+    comment: ``head`` for a strong comment head, ``weak`` for a byline-with-date shape.
+    (A named tuple: one is built per block, and it is the cheapest immutable record.)"""
 
     value: float
     kind: str
@@ -163,32 +205,32 @@ def is_menu_line(line: str) -> bool:
 
 def is_list_line(line: str) -> bool:
     """A line of a list of links or headlines: short, not ending a sentence."""
-    return len(line) <= T.LIST_MAX_CHARS and not ends_sentence(line) or len(line) <= T.MENU_MAX_CHARS
+    return (len(line) <= T.LIST_MAX_CHARS and not ends_sentence(line)) or len(line) <= T.MENU_MAX_CHARS
 
 
 def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     """Junk score and kind of one block on its own (positive is junk)."""
     n = len(line)
-    low = line.lower()
     if (
         n > T.FAST_PROSE_MIN_CHARS
         and ends_sentence(line)
-        and "://" not in low
-        and "www." not in low
+        and "://" not in line
+        and "www." not in line
         and (n > T.HEAD_MAX_CHARS or _head_role(line) is None)
     ):
-        fast = _prose_paragraph(line, low, authors)
+        fast = _prose_paragraph(line, authors)
         if fast is not None:
             return fast
+    low = line.lower()
     score = 0.0
     kind = "boilerplate"
     head = weak = False
     role = ""
     section = section_kind(line)
-    if section is not None:
-        score += T.W_MARKER
-    elif (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(line)) or (
-        n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(low) and _LEGAL.search(line)
+    if (
+        section is not None
+        or (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(line))
+        or (n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(low) and _LEGAL.search(line))
     ):
         score += T.W_MARKER
     found = None if " in: " in line and _WIDGET.match(line) else _head_role(line)
@@ -239,17 +281,17 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     return Score(score, kind, head, weak, role)
 
 
-def _prose_paragraph(line: str, low: str, authors: Sequence[str]) -> Score | None:
+def _prose_paragraph(line: str, authors: Sequence[str]) -> Score | None:
     """The score of a long, link-free, sentence-ending block that reads as prose, from the
     few features such a block can still carry (a bio, a legal or cookie notice, an excerpt
     cut with "..."); None when it does not read as prose. The article's paragraphs are most
     blocks, so this path keeps the stage fast."""
-    if _TRUNCATED.search(line[-8:]) is not None or not _prose(line):
+    if _TRUNCATED.search(line[-8:]) is not None or not _prose(line, ended=True):
         return None
     n = len(line)
     score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
     kind = "boilerplate"
-    if n <= T.LEGAL_MAX_CHARS and any(w in low for w in V.LONG_NOTICE_WORDS) and _LEGAL.search(line):
+    if n <= T.LEGAL_MAX_CHARS and _LONG_NOTICE.search(line) and _LEGAL.search(line):
         score += T.W_MARKER
     if n <= T.BIO_MAX_CHARS and _is_bio(line, authors):
         score += T.W_BIO + T.W_PROSE  # a bio is prose by nature
@@ -257,20 +299,20 @@ def _prose_paragraph(line: str, low: str, authors: Sequence[str]) -> Score | Non
     return Score(score, kind)
 
 
-def _prose(line: str) -> bool:
-    """Long enough, dense in function words, ending a sentence: article prose."""
-    if not ends_sentence(line):
+def _prose(line: str, ended: bool = False) -> bool:
+    """Long enough, dense in function words, ending a sentence: article prose. ``ended``:
+    the caller has checked the sentence end already."""
+    if not ended and not ends_sentence(line):
         return False
     ws = line[: T.PROSE_SAMPLE_CHARS].lower().split()
     if len(ws) >= T.PROSE_MIN_WORDS and stopword_share(ws) >= T.PROSE_STOPWORD_MIN:
         return True
     # Scripts without our function words (Korean, Russian, Greek...): length alone.
-    return len(line) >= T.PROSE_MIN_CHARS and not any("a" <= c <= "z" for c in line[:40].lower())
+    return len(line) >= T.PROSE_MIN_CHARS and _LATIN.search(line, 0, 40) is None
 
 
 def _is_bio(line: str, authors: Sequence[str]) -> bool:
-    head = line[: T.BIO_NAME_MAX_CHARS + 16]
-    if not any(g in head for g in _BIO_GATE):
+    if _BIO_GATE.search(line, 0, T.BIO_NAME_MAX_CHARS + 16) is None:
         return False
     for a in authors:
         folded = fold(line[: len(a) + 4])

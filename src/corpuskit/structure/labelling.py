@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -60,10 +61,18 @@ def _runs(flags: Sequence[bool], min_len: int) -> list[tuple[int, int]]:
     return out
 
 
-def context(texts: Sequence[str], scores: Sequence[Score], lo: int = 0) -> Context:
+def context(texts: Sequence[str], scores: Sequence[Score], lo: int = 0, base: Sequence[float] | None = None) -> Context:
     """Each block's score with runs, repeats and comment bodies taken into account;
-    comment heads are looked for at ``lo`` and after (the body's first block)."""
-    n = len(texts)
+    comment heads are looked for at ``lo`` and after (the body's first block). ``base``
+    is a previous context's values for the same blocks (runs and repeats already in)."""
+    values = list(base) if base is not None else _with_runs(texts, scores)
+    comment = _comment_blocks(texts, scores, lo)
+    for i in comment:
+        values[i] = max(values[i], T.W_COMMENT_BODY)
+    return Context(tuple(values), frozenset(comment))
+
+
+def _with_runs(texts: Sequence[str], scores: Sequence[Score]) -> list[float]:
     values = [s.value for s in scores]
     for a, b in _runs([is_menu_line(t) for t in texts], T.MENU_RUN_MIN):
         for i in range(a, b):
@@ -76,10 +85,7 @@ def context(texts: Sequence[str], scores: Sequence[Score], lo: int = 0) -> Conte
         for i, t in enumerate(texts):
             if len(t) <= T.REPEAT_MAX_CHARS and short[t] > 1:
                 values[i] += T.W_REPEAT
-    comment = _comment_blocks(texts, scores, lo)
-    for i in comment:
-        values[i] = max(values[i], T.W_COMMENT_BODY)
-    return Context(tuple(values), frozenset(comment))
+    return values
 
 
 def _comment_blocks(texts: Sequence[str], scores: Sequence[Score], lo: int) -> set[int]:
@@ -99,7 +105,7 @@ def _comment_blocks(texts: Sequence[str], scores: Sequence[Score], lo: int) -> s
     if len(groups) < 2:
         return out
     gaps = []
-    for g1, g2 in zip(groups, groups[1:]):
+    for g1, g2 in pairwise(groups):
         gap = g2[0] - g1[-1] - 1
         if gap <= T.COMMENT_GAP_MAX_BLOCKS:
             gaps.append(gap)
