@@ -8,6 +8,7 @@ floors published in ``docs/evaluation.md``; both skip when the data is absent.
 
 Modules: ``data`` (where the data is, how a page becomes a Document), ``dragnet`` (article vs
 reader comments, character level), ``aeb`` (whole-page text vs the gold article, tokens and
-4-gram shingles as the benchmark's own ``evaluate.py`` scores them), ``peers`` (what the
-peers keep of the same text).
+4-gram shingles as the benchmark's own ``evaluate.py`` scores them), ``header`` (title, author
+and date accuracy on aeb-dev, against a gold built from each page's own structure), ``peers``
+(what the peers keep of the same text).
 """

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from quality import aeb, dragnet, peers
+from quality import aeb, dragnet, header, peers
 from quality.data import data_dir
 
 
@@ -55,6 +55,11 @@ def main() -> int:
             f"  {name:16} {r.tokens.f1:6.3f} {r.tokens.precision:6.3f} {r.tokens.recall:6.3f} "
             f"{r.shingles.f1:6.3f} {r.body_loss:6.3f} {r.before_removed:7.3f} {r.after_removed:6.3f}"
         )
+    acc = header.evaluate(a_pages)
+    print("aeb-dev headers (correct / pages with a gold):", end="")
+    for name, (ok, n) in (("title exact", acc.title), ("author", acc.author), ("date", acc.date)):
+        print(f"  {name} {ok}/{n} ({ok / n if n else 0:.2f})", end="")
+    print()
     return 0
 
 

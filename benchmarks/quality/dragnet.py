@@ -23,7 +23,11 @@ import corpuskit
 
 from .data import raw_to_cleaned, read_pages
 
-_SEPARATOR = re.compile(rb"^!@#\$%\^&\*\(\)[ \t]+COMM?N?ENTS[ \t]*\r?$", re.MULTILINE)
+# The separator as the files spell it: "!@#$%^&*()  COMMENTS" with 1-3 spaces or a tab, and
+# the variants some files have ("COMMNENTS", "!@#$%$%^&*()", "!@ $%^&*()", "!#@$%...",
+# "!!@#...", "!@#$%^&*" without the brackets, the symbols alone or followed by another word):
+# a line that is a run of these symbols (at least "$%^&*"), maybe then one word, is the marker.
+_SEPARATOR = re.compile(rb"^[!@# ]{2,5}\$%[$%^&*()]*(?:[ \t]+[A-Z]+)?[ \t]*\r?$", re.MULTILINE)
 
 
 @attrs.frozen
@@ -37,10 +41,30 @@ class Page:
         return self.body + self.comments
 
 
+_UTF16 = {b"\xff\xfe": "utf-16-le", b"\xfe\xff": "utf-16-be"}
+
+
+def _split_utf16(name: str, data: bytes, codec: str) -> Page:
+    """A UTF-16 page (four files have a byte-order mark): split on the decoded separator and
+    encode the halves back, the body keeping the mark, so ``joined`` is the file less the line."""
+    text = data[2:].decode(codec, errors="replace")
+    m = _SEPARATOR.search(text.encode("utf-8"))
+    if m is None:
+        return Page(name, data, b"")
+    raw = text.encode("utf-8")
+    body, rest = raw[: m.start()].decode("utf-8"), raw[m.end() :].decode("utf-8").lstrip("\r\n")
+    if not body.endswith("\n"):
+        body += "\n"
+    return Page(name, data[:2] + body.encode(codec), rest.encode(codec))
+
+
 def load(folder: Path) -> list[Page]:
     pages = []
     for path in sorted(folder.glob("*.corrected.txt")):
         data = path.read_bytes()
+        if data[:2] in _UTF16:
+            pages.append(_split_utf16(path.name, data, _UTF16[data[:2]]))
+            continue
         m = _SEPARATOR.search(data)
         if m is None:
             pages.append(Page(path.name, data, b""))
@@ -141,8 +165,10 @@ def evaluate_text(pages: Sequence[Page], junk_of: Callable[[str], list[tuple[int
     """A peer's figures: ``junk_of(text)`` gives the spans it removes from the page's text."""
     out = []
     for page in pages:
-        body = page.body.decode("utf-8", errors="replace")
-        text = body + page.comments.decode("utf-8", errors="replace")
+        codec = _UTF16.get(page.body[:2], "utf-8")
+        skip = 2 if codec != "utf-8" else 0
+        body = page.body[skip:].decode(codec, errors="replace")
+        text = body + page.comments.decode(codec, errors="replace")
         out.append((bool(page.comments), count(text, len(body), junk_of(text))))
     return _result(out)
 

@@ -175,6 +175,8 @@ def _summarise(docs: Iterator[Document]) -> dict[str, Any]:
                 "date": doc.date,
                 "dateline": doc.dateline,
                 "trailer": [b.kind for b in doc.trailer],
+                "trailer_scores": [b.score for b in doc.blocks if b.region == "trailer"],
+                "boilerplate_before": sum(b.kind == "boilerplate" for b in doc.blocks if b.region == "header"),
                 "warnings": [f"{w.code}: {w.message}" for w in doc.warnings],
             }
         )
@@ -223,8 +225,12 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
                   f"dateline: {row['dateline'] or '-'}", file=out)
         for rule, examples in sorted(row["examples"].items()):
             print(f"    {rule} x{row['edits'][rule]}: {'; '.join(examples)}", file=out)
+        if row["boilerplate_before"]:
+            print(f"    boilerplate before the article: {row['boilerplate_before']} block(s)", file=out)
         if row["trailer"]:
-            print(f"    trailer: {', '.join(row['trailer'])}", file=out)
+            pairs = zip(row["trailer"], row["trailer_scores"], strict=True)
+            scored = (f"{k} ({s:+.1f})" if s is not None else k for k, s in pairs)
+            print(f"    trailer (junk score): {', '.join(scored)}", file=out)
         for w in row["warnings"]:
             print(f"    warning: {w}", file=out)
     return EXIT_INPUT if reporter.failed else EXIT_OK

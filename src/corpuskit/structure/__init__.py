@@ -1,12 +1,15 @@
 """Find structure in cleaned text: blocks with a region and a kind, and header metadata.
 
-The stage is a chain of small readers over the same list of blocks (``blocks.spans``):
-the header from the top (``header``), the trailer from the bottom (``trailer``), then
-headings and repeated paragraphs in what is left (``body``). Each reader can be switched
-off on its own, as rules are, through ``Options.rule_on``:
+The stage scores every block (``features``), adds what its neighbours say and decides the
+header's boilerplate and the trailer over the whole sequence (``labelling``), reads the
+header's metadata near the article's start (``header``), the trailer's kinds (``trailer``),
+then headings and repeated paragraphs in what is left (``body``). Every block carries its
+junk score (``Block.score``) so users can audit or re-cut. Each reader can be switched off
+on its own, as rules are, through ``Options.rule_on``:
 
 - ``structure``: the whole stage (the pipeline checks it; off gives flat paragraphs);
-- ``structure.header``: title, dateline, byline, authors, date, note, standfirst;
+- ``structure.header``: title, dateline, byline, authors, date, note, standfirst, and
+  the page furniture before the article (``boilerplate``);
 - ``structure.trailer``: comments, spam, bios and boilerplate at the end;
 - ``structure.headings``: headings inside the body;
 - ``structure.duplicates``: later copies of a body paragraph.
@@ -23,10 +26,13 @@ import attrs
 
 from corpuskit.model import Block, DocumentWarning
 from corpuskit.options import Options
+from corpuskit.structure import thresholds as T
 from corpuskit.structure.blocks import cut, spans
 from corpuskit.structure.body import duplicate_pairs, heading_indices
 from corpuskit.structure.dates import find_date
-from corpuskit.structure.header import Header, read_header
+from corpuskit.structure.features import score_block
+from corpuskit.structure.header import Header, read_header, read_page_header
+from corpuskit.structure.labelling import best_prefix, context
 from corpuskit.structure.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
@@ -59,14 +65,33 @@ def analyse(text: str, options: Options) -> Structure:
     regions = ["body"] * n
     dup_of: dict[int, int] = {}
 
-    header = read_header(texts, dayfirst=options.dayfirst) if options.rule_on("structure.header") else Header()
+    scores = [score_block(t) for t in texts]
+    ctx = context(texts, scores, lo=n)  # no comment runs in the header: they follow articles
+    runs = ctx.values
+    header = Header()
+    if options.rule_on("structure.header") and n:
+        # the header's furniture ends before the first paragraph of prose
+        first_prose = next((i for i, v in enumerate(ctx.values) if v <= T.HEADER_STOP_SCORE), n - 1)
+        end, total = best_prefix(ctx.values, first_prose, T.HEADER_BIAS)
+        if total >= T.HEADER_MIN_SCORE:
+            header = read_page_header(texts, end, ctx.values, dayfirst=options.dayfirst)
+        else:
+            header = read_header(texts, dayfirst=options.dayfirst)
     for i, kind in enumerate(header.kinds):
         kinds[i], regions[i] = kind, "header"
     body_start = header.end
+    rescored = False
+    if header.authors:  # a bio names the byline's author: score those blocks again
+        firsts = tuple(a.split()[0] for a in header.authors)
+        for i in range(body_start, n):
+            if texts[i].startswith(firsts):
+                scores[i] = score_block(texts[i], header.authors)
+                rescored = True
+    ctx = context(texts, scores, body_start, None if rescored else runs)
 
     stop = n
     if options.rule_on("structure.trailer"):
-        trailer = find_trailer(texts, body_start, header.authors)
+        trailer = find_trailer(texts, body_start, header.authors, scores, ctx)
         stop = trailer.start
         for i, kind in enumerate(trailer.kinds, start=stop):
             kinds[i], regions[i] = kind, "trailer"
@@ -89,7 +114,11 @@ def analyse(text: str, options: Options) -> Structure:
                     date = found.iso
                     break
 
-    blocks = tuple(Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i)) for i, (s, e) in enumerate(offsets))
+    values = ctx.values
+    blocks = tuple(
+        Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i), round(values[i], 2))
+        for i, (s, e) in enumerate(offsets)
+    )
     return Structure(
         blocks=blocks,
         title=header.title,

@@ -17,10 +17,10 @@ import attrs
 
 from corpuskit.model import DocumentWarning
 from corpuskit.structure import thresholds as T
-from corpuskit.structure.dates import FoundDate, find_date
+from corpuskit.structure.dates import DATE_RE, FoundDate, find_date
 from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
 
-__all__ = ["Header", "is_name", "parse_names", "read_header"]
+__all__ = ["Header", "headline_of", "is_name", "parse_names", "read_header", "read_page_header"]
 
 
 @attrs.frozen
@@ -39,9 +39,11 @@ class Header:
         return len(self.kinds)
 
 
+# "By", and the same word in German, French, Spanish, Italian, Dutch and Portuguese; the
+# names after it must still read as names (``parse_names``), so "Von Anfang an" is no byline.
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|words|story|reporting|text)\s+by|by)\b[:\s]\s*"
-    r"|\b(?:authors?|author\(s\)|by)\s*:\s*",
+    r"^(?:(?:written|posted|words|story|reporting|text)\s+by|by|von|par|por|di|door|texto\s+de|texte\s+de)\b[:\s]\s*"
+    r"|\b(?:authors?|author\(s\)|by|autor(?:in)?|auteure?|autore|auteur)\s*:\s*",
     re.IGNORECASE,
 )
 _NOTE = re.compile(
@@ -54,7 +56,8 @@ _NOTE = re.compile(
 _DATE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|modified|on|at|date|dated|am|pm|a\.m\.|p\.m\."
     r"|gmt|utc|bst|cet|est|edt|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|wed|thu|fri|sat|sun)\b|\d{1,2}:\d{2}(?::\d{2})?|[|,:.\-–—()]",
+    r"|mon|tue|wed|thu|fri|sat|sun|pst|pdt|cst|cdt|mst|ist|jst|aest|cest|mez|uhr)\b"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|[|,:.\-–—()/@]",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -204,17 +207,27 @@ def parse_names(text: str) -> tuple[str, ...]:
 def _date_only(line: str, found: FoundDate | None) -> bool:
     if found is None or len(line) > T.BYLINE_MAX_CHARS:
         return False
-    rest = line[: found.start] + " " + line[found.end :]
+    rest = line[: found.start] + " " + DATE_RE.sub(" ", line[found.end :])
     return not _DATE_FILLER.sub(" ", rest).strip()
 
 
+# A title may end in an abbreviation's full stop ("... Jr.", "... W.F.C."): not a sentence.
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:[A-Z]\.){2,}|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|Ms|Prof|Bros|Vs|vs|No|Vol|Pt|Ft|Mt)\.)[\"'”’)]*$"
+)
+
+
 def _title_like(line: str) -> bool:
+    end = last_char(line)
     return (
         is_titleish(line)
         and len(line) <= T.TITLE_MAX_CHARS
         and 0 < len(words(line)) <= T.TITLE_MAX_WORDS
-        and last_char(line) not in ".,;:"
+        and (end not in ".,;:" or (end == "." and _ABBREVIATION_END.search(line) is not None))
     )
+
+
+_HANDLE = re.compile(r"\s*@\w+")
 
 
 def _byline(line: str, found: FoundDate | None) -> tuple[str, ...] | None:
@@ -227,10 +240,24 @@ def _byline(line: str, found: FoundDate | None) -> tuple[str, ...] | None:
     rest = line[m.end() :]
     if found is not None and found.start >= m.end():
         rest = line[m.end() : found.start] + "|" + line[found.end :]
+    if "@" in rest:  # a social handle after the name ("By Ana Lee @analee")
+        rest = _HANDLE.sub("|", rest)
     names = parse_names(rest)
     if not names and found is None:
         return None
     return names
+
+
+def _date_warnings(date: FoundDate | None, date_text: str, dayfirst: bool) -> tuple[DocumentWarning, ...]:
+    if date is None or not date.ambiguous:
+        return ()
+    order = "day-first" if dayfirst else "month-first"
+    return (
+        DocumentWarning(
+            "date.ambiguous",
+            f"date {date_text!r} read {order} as {date.iso}; set the dayfirst option to change",
+        ),
+    )
 
 
 def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
@@ -284,15 +311,7 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
             date, date_text = found, line[found.start : found.end]
         kinds.append(kind)
         i += 1
-    warnings: tuple[DocumentWarning, ...] = ()
-    if date is not None and date.ambiguous:
-        order = "day-first" if dayfirst else "month-first"
-        warnings = (
-            DocumentWarning(
-                "date.ambiguous",
-                f"date {date_text!r} read {order} as {date.iso}; set the dayfirst option to change",
-            ),
-        )
+    warnings = _date_warnings(date, date_text, dayfirst)
     return Header(
         kinds=tuple(kinds),
         title=title,
@@ -300,4 +319,121 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
         date=None if date is None else date.iso,
         dateline=dateline,
         warnings=warnings,
+    )
+
+
+# A page title's separator between headline and site name: "Headline | Site", "Headline - Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»|•|/)\s+")
+
+
+def headline_of(page_title: str) -> str | None:
+    """The headline of a page title "Headline | Site" (the site name dropped), or None
+    when the line has no separator. Sites put their name last or first, and it is short:
+    the side of the outermost separator that is at most ``SITE_NAME_MAX_WORDS`` words and
+    shorter than the other is the site name."""
+    seps = list(_TITLE_SEPARATOR.finditer(page_title))
+    if not seps:
+        return None
+    head, site = page_title[: seps[-1].start()], page_title[seps[-1].end() :]
+    if len(words(site)) <= T.SITE_NAME_MAX_WORDS and len(words(site)) < len(words(head)):
+        return head.strip()
+    site, head = page_title[: seps[0].start()], page_title[seps[0].end() :]
+    if len(words(site)) <= T.SITE_NAME_MAX_WORDS and len(words(site)) < len(words(head)):
+        return head.strip()
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _title_candidates(page_title: str) -> set[str]:
+    """The page title, and each side of each of its separators, compared loosely."""
+    out = {_loose(page_title)}
+    for m in _TITLE_SEPARATOR.finditer(page_title):
+        for side in (page_title[: m.start()], page_title[m.end() :]):
+            if len(words(side)) >= T.TITLE_REPEAT_MIN_WORDS:
+                out.add(_loose(side))
+    return out
+
+
+def _loose(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def read_page_header(
+    texts: Sequence[str], end: int, values: Sequence[float] | None = None, *, dayfirst: bool = True
+) -> Header:
+    """The header of whole-page text whose first ``end`` blocks are page furniture
+    (navigation, banners): the title, byline and date are looked for near the article's
+    start, and every other header block is ``boilerplate``.
+
+    The title is, in order: a later block repeating the page title of the first block
+    ("Headline | Site": whole, or one side of a separator), which also marks where the
+    article starts; the title an ordinary header reading finds at the article's start; the
+    headline of the page title. The byline and date are looked for from the title (or
+    ``HEADER_WINDOW`` blocks before ``end``) up to the first block of prose (``values`` at
+    most ``HEADER_STOP_SCORE``), ``HEADER_WINDOW`` blocks at most.
+    """
+    n = len(texts)
+    if values is None:
+        values = [0.0] * n
+    kinds: dict[int, str] = {}
+    candidates = _title_candidates(texts[0]) if texts else set()
+    headline = headline_of(texts[0]) if texts else None
+
+    def prose(i: int) -> bool:
+        return values[i] <= T.HEADER_STOP_SCORE
+
+    title: str | None = None
+    title_at = -1
+    for j in range(1, min(n - 1, end + T.HEADER_WINDOW)):
+        if j >= end and prose(j):
+            break
+        if _loose(texts[j]) in candidates:
+            title, title_at = texts[j], j
+            kinds[j] = "title"
+            break
+    authors: tuple[str, ...] = ()
+    date: FoundDate | None = None
+    date_text = ""
+    last = max(end, title_at + 1)
+    lo = max(1, title_at - T.HEADER_BEFORE_TITLE) if title_at >= 0 else max(1, end - T.HEADER_WINDOW)
+    standfirst = -1
+    for i in range(lo, min(n - 1, max(lo, title_at) + T.HEADER_WINDOW)):
+        line = texts[i]
+        if i == title_at:
+            continue
+        if i >= end and prose(i):
+            if standfirst >= 0 or title_at < 0 or len(line) > T.STANDFIRST_MAX_CHARS:
+                break
+            standfirst = i  # one prose block under the title may be its standfirst
+            continue
+        if len(line) > T.BYLINE_MAX_CHARS:
+            continue
+        found = find_date(line, dayfirst=dayfirst)
+        names = _byline(line, found)
+        if names is not None and "byline" not in kinds.values():
+            kinds[i] = "byline"
+            authors = names
+        elif date is None and found is not None and _date_only(line, found):
+            kinds[i] = "date"
+        else:
+            continue
+        last = max(last, i + 1)
+        if found is not None and date is None:
+            date, date_text = found, line[found.start : found.end]
+    if 0 <= standfirst < last:
+        kinds[standfirst] = "standfirst"
+    rest = read_header(texts[last:], dayfirst=dayfirst)
+    out = [kinds.get(i, "boilerplate") for i in range(last)] + list(rest.kinds)
+    if title is None:
+        title = rest.title or headline
+    return Header(
+        kinds=tuple(out),
+        title=title,
+        authors=authors or rest.authors,
+        date=rest.date if date is None else date.iso,
+        dateline=rest.dateline,
+        warnings=rest.warnings if date is None else _date_warnings(date, date_text, dayfirst),
     )

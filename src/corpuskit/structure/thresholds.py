@@ -30,6 +30,11 @@ STANDFIRST_MAX_CHARS: Final = 500
 #: An author name has this many tokens (given names, particles, family names).
 NAME_MIN_TOKENS: Final = 2
 NAME_MAX_TOKENS: Final = 5
+#: In a page title "Headline | Site", the site name is at most this many words.
+SITE_NAME_MAX_WORDS: Final = 6
+#: A later block repeating one side of the page title is its headline when that side has
+#: at least this many words (a lone "Home" or site name repeated is not a title).
+TITLE_REPEAT_MIN_WORDS: Final = 3
 
 # -- body ---------------------------------------------------------------------------
 
@@ -43,38 +48,104 @@ HEADING_NEXT_RATIO: Final = 1.5
 #: one-word line is not a repeated paragraph.
 DUPLICATE_MIN_CHARS: Final = 40
 
+# -- block features (``features``) ----------------------------------------------------
+
+#: Feature weights, added to a block's junk score (positive is junk). A block's score is
+#: what it says on its own; the labeller adds what its neighbours say (below).
+W_MARKER: Final = 4.0  # a section heading or a furniture/legal line ("Comments", "Share", "©")
+W_WIDGET: Final = 3.0  # "NAME in: POST TITLE" (a recent-comments widget line)
+W_ATTRIBUTION: Final = 3.0  # "NAME says:", "19.04.2016 um 20:55 Uhr", "vor 3 Tagen", "Reply"
+W_WEAK_HEAD: Final = 1.0  # "by NAME on DATE": a byline alone, a comment head when repeated
+W_SPAM_WORD: Final = 2.0  # per spam-vocabulary hit, capped at SPAM_MAX_HITS
+SPAM_MAX_HITS: Final = 2
+W_URL_SHARE: Final = 2.0  # URLs make up at least URL_SHARE_MIN of the block
+URL_SHARE_MIN: Final = 0.3
+W_PRAISE: Final = 2.0  # second-person praise: "great article", "your blog", "danke für"
+W_BIO: Final = 3.0  # "NAME is a/an ... journalist", or the byline author + "is"
+W_TRUNCATED: Final = 0.5  # ends in "..." as widget excerpts do (blocks under TRUNCATED_MAX_CHARS)
+TRUNCATED_MAX_CHARS: Final = 300
+W_PROSE: Final = 2.5  # long, function-word-rich, sentence-ending: an article paragraph
+W_LONG: Final = 1.0  # per LONG_BLOCK_CHARS beyond the first: junk lines are short
+LONG_BLOCK_CHARS: Final = 400
+#: Prose: at least this share of a block's words are function words (seven languages)...
+PROSE_STOPWORD_MIN: Final = 0.28
+#: ...in a block of at least this many words.
+PROSE_MIN_WORDS: Final = 12
+#: The share is measured on the block's first PROSE_SAMPLE_CHARS characters (speed).
+PROSE_SAMPLE_CHARS: Final = 240
+#: Text in a script other than Latin is prose when it ends a sentence and is this long.
+PROSE_MIN_CHARS: Final = 120
+#: The header's boilerplate never reaches past a block scoring this low (article prose).
+HEADER_STOP_SCORE: Final = -1.0
+#: A link-free, sentence-ending block longer than this that reads as prose is scored from
+#: the few features prose can carry (bio, legal notice): the fast path for article text.
+FAST_PROSE_MIN_CHARS: Final = 60
+#: Length limits of the line shapes: a section heading, a furniture line ("Share this"),
+#: a legal line (long copyright and cookie lines included), a comment head.
+SECTION_MAX_CHARS: Final = 80
+FURNITURE_MAX_CHARS: Final = 60
+LEGAL_MAX_CHARS: Final = 600
+HEAD_MAX_CHARS: Final = 120
+#: A line that mentions a time but is a sentence of more than this many words is not a head.
+HEAD_MAX_SENTENCE_WORDS: Final = 8
+#: A bio names its subject within this many characters and is at most BIO_MAX_CHARS.
+BIO_NAME_MAX_CHARS: Final = 60
+BIO_MAX_CHARS: Final = 700
+#: Beyond this length a block skips the cheap scans unless it holds a link or a marker.
+COMMENT_BODY_MAX_CHARS: Final = 800
+#: A menu item is at most this many words and characters; a list line (related
+#: headlines, a footer's links) at most LIST_MAX_CHARS, not ending a sentence.
+MENU_MAX_WORDS: Final = 3
+MENU_MAX_CHARS: Final = 30
+LIST_MAX_CHARS: Final = 90
+
+# -- labelling (``labelling``) -------------------------------------------------------------
+
+#: A run of at least MENU_RUN_MIN menu lines is a navigation bar: each gets W_MENU_RUN.
+MENU_RUN_MIN: Final = 3
+W_MENU_RUN: Final = 1.0
+#: A run of at least LIST_RUN_MIN list lines is a list of links: each gets W_LIST_RUN.
+LIST_RUN_MIN: Final = 4
+W_LIST_RUN: Final = 0.5
+#: A short line (at most REPEAT_MAX_CHARS) that occurs more than once is page furniture.
+REPEAT_MAX_CHARS: Final = 60
+W_REPEAT: Final = 1.0
+#: Between two comment heads at most COMMENT_GAP_MAX_BLOCKS apart, a block is a comment
+#: body whatever its prose says: it scores at least W_COMMENT_BODY. Past the last head
+#: (heads above their comments) or before the first (heads under them), as many blocks as
+#: the comments' median length get the same, each at most COMMENT_EDGE_MAX_CHARS.
+COMMENT_GAP_MAX_BLOCKS: Final = 8
+W_COMMENT_BODY: Final = 1.0
+COMMENT_EDGE_MAX_CHARS: Final = 1200
+#: Weak heads ("by NAME on DATE") count as heads once there are at least this many.
+WEAK_HEADS_MIN: Final = 3
+#: The trailer is the suffix with the highest sum of (score - TRAILER_BIAS): a neutral
+#: block costs TRAILER_BIAS, so the trailer reaches up past one only when junk lies above
+#: it. It must sum to at least TRAILER_MIN_SCORE (one strong junk line).
+TRAILER_BIAS: Final = 0.5
+TRAILER_MIN_SCORE: Final = 2.0
+#: The header's boilerplate is the prefix with the highest sum of (score - HEADER_BIAS),
+#: at least HEADER_MIN_SCORE: a page that starts with navigation, not an article's title.
+HEADER_BIAS: Final = 0.5
+HEADER_MIN_SCORE: Final = 3.0
+#: The article's core (``labelling.article_core``) is the first run of blocks with at
+#: least this much prose evidence (four prose paragraphs' worth).
+CORE_MIN_PROSE: Final = 10.0
+#: Header metadata (title, byline, date) near the article's start is looked for this many
+#: blocks before the first body block.
+HEADER_WINDOW: Final = 16
+#: ...and as many as this before a title repeated from the page title (dates and bylines
+#: sit above the headline on some sites).
+HEADER_BEFORE_TITLE: Final = 4
+
 # -- trailer ------------------------------------------------------------------------
 
 #: The body keeps at least this many characters (or all of it, when shorter), and at
 #: least its first block: the trailer never empties an article.
 MIN_BODY_CHARS: Final = 200
-#: A block scoring at least this much is junk by itself.
+#: A block scoring at least this much is junk by itself (its own kind, not its section's).
 JUNK_THRESHOLD: Final = 2.0
-#: Feature weights (added to a block's junk score).
-W_MARKER: Final = 4.0  # "Comments", "Related posts", "Share this", "About the author"
-W_WIDGET: Final = 3.0  # "NAME in: POST TITLE" (a recent-comments widget line)
-W_ATTRIBUTION: Final = 3.0  # "NAME says:", "March 3, 2018 at 5:12 pm", "Reply"
-W_SPAM_WORD: Final = 2.0  # per spam-vocabulary hit, capped at two hits
-W_URL_SHARE: Final = 2.0  # URLs make up at least URL_SHARE_MIN of the block
-W_PRAISE: Final = 2.0  # second-person praise: "great article", "your blog"
-W_BIO: Final = 3.0  # "NAME is a/an ... journalist", or the byline author + "is"
-W_TRUNCATED: Final = 0.5  # ends in "..." as widget excerpts do
-W_PROSE: Final = 2.5  # long, stopword-rich, sentence-ending: an article paragraph
-W_LONG: Final = 1.0  # per LONG_BLOCK_CHARS beyond the first: junk lines are short
-URL_SHARE_MIN: Final = 0.3
-#: Prose: at least this share of a block's words are English stopwords...
-PROSE_STOPWORD_MIN: Final = 0.28
-#: ...in a block of at least this many words.
-PROSE_MIN_WORDS: Final = 12
-LONG_BLOCK_CHARS: Final = 400
-#: A bio names its subject within this many characters and is at most BIO_MAX_CHARS.
-BIO_NAME_MAX_CHARS: Final = 60
-BIO_MAX_CHARS: Final = 700
-#: Comment bodies under a comment head ("NAME says:"): at most this many blocks, each
-#: at most COMMENT_BODY_MAX_CHARS, are taken with the head.
-COMMENT_BODY_MAX_BLOCKS: Final = 2
-COMMENT_BODY_MAX_CHARS: Final = 800
-#: Under a marker line ("Comments", "Related posts") everything up to the end is
-#: trailer, but only when the marker sits in the last TRAILER_MARKER_MAX_SHARE of the
+#: Under a section heading ("Comments", "Related posts") everything up to the end is
+#: trailer, but only when the heading sits in the last TRAILER_MARKER_MAX_SHARE of the
 #: document's characters: a "Comments" heading at the top is not a comment section.
 TRAILER_MARKER_MAX_SHARE: Final = 0.5

@@ -1,0 +1,328 @@
+"""Per-block junk evidence: what one line says on its own, as a score (positive is junk).
+
+``score_block`` weighs shallow features of one block (weights in ``thresholds``): section
+markers ("Comments", "3 Kommentare", "Related posts", "À lire aussi"), furniture lines
+("Share", "Drucken", "Répondre", "Newsletter", "Skip to content"), legal and cookie lines at
+any length, the recent-comments widget ``NAME in: POST TITLE``, comment heads in seven
+languages ("Yvonne sagt:", "19.04.2016 um 20:55 Uhr", "March 3, 2018 at 5:12 pm",
+"vor 3 Tagen", "Antworten"), weaker heads ("by NAME on DATE": a byline when alone, a
+comment head when repeated), spam vocabulary (also inside URLs), the share of the block
+that is URLs, second-person praise, author bios and excerpts cut with "...". Prose scores
+against junk: a long block dense in function words that ends a sentence.
+
+What a block means next to its neighbours (runs of menu lines, repeated lines, comment
+bodies between comment heads) is the labeller's job (``labelling``); this module only
+reads one line. Nothing keys on any data set's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from corpuskit.structure import thresholds as T
+from corpuskit.structure import vocabulary as V
+from corpuskit.structure.header import is_name
+from corpuskit.structure.shape import ends_sentence, fold, stopword_share
+
+__all__ = ["Score", "is_list_line", "is_menu_line", "score_block", "section_kind"]
+
+_I = re.IGNORECASE
+_END = r"\s*(?:\(\d+\)|\d+)?\s*[:.!↓→»›▼]*\s*$"
+_SECTION = re.compile(
+    r"^(?:(?:\d+\s+)?(?P<comment>"
+    + V.alternation(V.COMMENT_SECTIONS)
+    + r")|(?P<bio>"
+    + V.alternation(V.BIO_SECTIONS)
+    + r")|(?P<boilerplate>"
+    + V.alternation(V.RELATED_SECTIONS)
+    + r"))"
+    + _END,
+    _I,
+)
+_FURNITURE = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.BOILERPLATE_LINES), _I)
+_LEGAL = re.compile(V.alternation(V.LEGAL_LINES), _I)
+_LONG_NOTICE = re.compile("|".join(map(re.escape, V.LONG_NOTICE_WORDS)), _I)
+# Gates: one regex of literal words each (faster than testing the words one by one).
+_LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
+_TIME_GATE = re.compile(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d", _I)
+_REPLY = re.compile(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$", _I)
+_WIDGET = re.compile(r"^(?P<name>[^\s:](?:(?!: )[^\n]){0,80}?) in: \S")
+_STAMP = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.ARTICLE_STAMPS) + r"\b", _I)
+_SAYS = re.compile(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"(?:\s*:|,\s*$)", _I)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)"
+    r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b",
+    _I,
+)
+_DIGIT = re.compile(r"\d")
+_TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
+_DATEISH = re.compile(
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+    r"|mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\b",
+    _I,
+)
+_AGO = re.compile(
+    r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b"
+    r"|\bil\s+y\s+a\s+\d+\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\bhace\s+\d+\s+(?:minutos?|horas?|días?|semanas?|meses|años?)\b"
+    r"|\b\d+\s+(?:minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
+    r"|\b\d+\s+(?:minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b"
+    r"|\bhá\s+\d+\s+(?:minutos?|horas?|dias?|semanas?|meses|anos?)\b",
+    _I,
+)
+# "by NAME on DATE", "written by NAME, DATE", "Posted by: NAME DATE", "NAME | DATE"
+_WEAK_HEAD = re.compile(r"^(?:(?:posted|written|submitted|comment)\s+)?by\s*:?\s+\S", _I)
+_SPAM = re.compile(V.alternation(V.SPAM_IN_URLS) + r"|\b" + V.alternation(V.SPAM_WORDS) + r"\b", _I)
+_SPAM_GATE = V.first_words(V.SPAM_WORDS)
+_URL = re.compile(
+    r"https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|info|biz|xyz|top|fr"
+    r"|de|uk|io|es|it|nl|pt|br|ca|au|co|blogspot\.\w+)\b(?:/\S*)?",
+    _I,
+)
+_URL_GATE = re.compile(r"://|www\.|\.(?:com|net|org|ru|info|biz|xyz|top|fr|de|uk|io|es|it|nl|pt|br|ca|au|co)\b")
+_PRAISE_WORDS = (
+    "great",
+    "nice",
+    "excellent",
+    "awesome",
+    "wonderful",
+    "fantastic",
+    "good",
+    "informative",
+    "amazing",
+    "superb",
+    "brilliant",
+    "useful",
+    "helpful",
+    "interesting",
+)
+_PRAISE = re.compile(
+    r"\b" + V.alternation(_PRAISE_WORDS) + r"\s+(?:article|post|blog|site|website"
+    r"|read|write-?up|piece|job|work|info|information|content|insight)s?\b"
+    r"|\byour\s+(?:blog|site|website|web\s+site|article|post|writing|page|content|work)\b"
+    r"|\bthanks?\s+(?:you\s+)?(?:so\s+much\s+)?for\s+(?:sharing|posting|this|the\s+"
+    r"(?:article|post|info))|\bkeep\s+(?:up\s+the|it\s+up)|\b(?:hello|hi|hey)\s+there\b"
+    r"|\bi\s+(?:just\s+)?(?:found|stumbled\s+upon|came\s+across)\s+your\b"
+    r"|\bbookmark(?:ed|ing)?\b"
+    r"|\bdanke\s+für\b|\btoller\s+(?:artikel|beitrag)|\bmerci\s+pour\b|\bsuper\s+article\b"
+    r"|\bgracias\s+por\b|\bexcelente\s+(?:artículo|post)|\bgrazie\s+per\b|\bbedankt\s+voor\b|\bobrigad[oa]\s+por\b",
+    _I,
+)
+_PRAISE_GATE = frozenset(
+    [
+        *_PRAISE_WORDS,
+        "your",
+        "thanks",
+        "thank",
+        "keep",
+        "hello",
+        "hi",
+        "hey",
+        "found",
+        "stumbled",
+        "came",
+        "bookmark",
+        "bookmarked",
+        "bookmarking",
+        "danke",
+        "toller",
+        "merci",
+        "super",
+        "gracias",
+        "excelente",
+        "grazie",
+        "bedankt",
+        "obrigado",
+        "obrigada",
+    ]
+)
+_BIO = re.compile(
+    r"^(?P<name>[^\W\d_][\w’'.-]*(?:\s+[\w’'.-]+){1,4}?)\s+(?:\([^)]{1,40}\)\s+)?"
+    r"(?:is|was|has\s+been|serves\s+as|works\s+as)\s+(?:a|an|the|currently|also|senior"
+    r"|professor|director|founder|editor|author|lecturer|associate|assistant|based)\b"
+)
+_OCCUPATION = re.compile(
+    r"\b(?:researcher|journalist|writer|analyst|editor|author|correspondent|reporter"
+    r"|professor|lecturer|fellow|scholar|expert|columnist|contributor|director|founder"
+    r"|student|consultant|commentator|specialist|freelance|blogger|historian|economist"
+    r"|scientist|candidate)s?\b",
+    _I,
+)
+_BIO_GATE = re.compile(" (?:is|was|has been|serves as|works as) ")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_LATIN = re.compile(r"[a-zA-Z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_PUNCT = ".,;:!?\"'()[]“”‘’«»…-–—*"
+
+
+class Score(NamedTuple):
+    """A block's junk score, the kind it would have, and whether it can head (or close) a
+    comment: ``head`` for a strong comment head, ``weak`` for a byline-with-date shape.
+    (A named tuple: one is built per block, and it is the cheapest immutable record.)"""
+
+    value: float
+    kind: str
+    head: bool = False
+    weak: bool = False
+    #: "open" for a head above its comment ("NAME says:", a widget line), "close" for an
+    #: action line under it ("Reply"), "" when the shape does not say (a date and time).
+    role: str = ""
+
+
+def section_kind(line: str) -> str | None:
+    """The kind of what follows a section heading ("comment", "boilerplate", "bio"), or None."""
+    if len(line) > T.SECTION_MAX_CHARS:
+        return None
+    m = _SECTION.match(line)
+    return None if m is None else m.lastgroup
+
+
+def _head_role(line: str) -> str | None:
+    """The role of a comment head ("open", "close" or ""), or None for no head."""
+    if len(line) > T.HEAD_MAX_CHARS:
+        return None
+    if (":" in line or line.endswith(",")) and _SAYS.match(line):
+        return "open"
+    if len(line) <= T.FURNITURE_MAX_CHARS and _REPLY.match(line):
+        return "close"
+    if not _DIGIT.search(line) or not _TIME_GATE.search(line) or _STAMP.match(line):
+        return None
+    if ends_sentence(line) and len(line.split()) > T.HEAD_MAX_SENTENCE_WORDS:
+        return None  # a sentence that mentions a time ("The vote began at 10:30 am.")
+    if _AGO.search(line) or _CLOCK.search(line):
+        return ""
+    m = _TIME.search(line)
+    return "" if m is not None and _DATEISH.search(line) is not None else None
+
+
+def is_menu_line(line: str) -> bool:
+    """A menu item: a few words, no sentence end (one link of a navigation bar)."""
+    return len(line) <= T.MENU_MAX_CHARS and len(line.split()) <= T.MENU_MAX_WORDS and not ends_sentence(line)
+
+
+def is_list_line(line: str) -> bool:
+    """A line of a list of links or headlines: short, not ending a sentence."""
+    return (len(line) <= T.LIST_MAX_CHARS and not ends_sentence(line)) or len(line) <= T.MENU_MAX_CHARS
+
+
+def score_block(line: str, authors: Sequence[str] = ()) -> Score:
+    """Junk score and kind of one block on its own (positive is junk)."""
+    n = len(line)
+    if (
+        n > T.FAST_PROSE_MIN_CHARS
+        and ends_sentence(line)
+        and "://" not in line
+        and "www." not in line
+        and (n > T.HEAD_MAX_CHARS or _head_role(line) is None)
+    ):
+        fast = _prose_paragraph(line, authors)
+        if fast is not None:
+            return fast
+    low = line.lower()
+    score = 0.0
+    kind = "boilerplate"
+    head = weak = False
+    role = ""
+    section = section_kind(line)
+    if (
+        section is not None
+        or (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(line))
+        or (n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(low) and _LEGAL.search(line))
+    ):
+        score += T.W_MARKER
+    found = None if " in: " in line and _WIDGET.match(line) else _head_role(line)
+    if found is None and " in: " in line and _WIDGET.match(line):
+        score += T.W_WIDGET
+        kind, head, role = "comment", True, "open"
+    elif found is not None:
+        score += T.W_ATTRIBUTION
+        kind, head, role = "comment", True, found
+    elif n <= T.HEAD_MAX_CHARS and _WEAK_HEAD.match(line) and _DATEISH.search(line):
+        score += T.W_WEAK_HEAD
+        kind, weak = "comment", True
+    long = n > T.COMMENT_BODY_MAX_CHARS
+    url_gate = _URL_GATE.search(low) is not None
+    if long and not (url_gate or score):
+        # A long block with no link and no marker cannot outscore its own length and
+        # prose penalties (spam words alone weigh less): skip the remaining scans.
+        return Score(-T.W_LONG * (n // T.LONG_BLOCK_CHARS) - T.W_PROSE * _prose(line), kind, head, weak, role)
+    toks = set() if long else {w.strip(_PUNCT) for w in low.split()}
+    if url_gate and not long:  # words inside links count too ("cheap-pills.example.com")
+        toks.update(_LETTERS.findall(low))
+    spam = 0
+    if any(s in low for s in V.SPAM_IN_URLS) or not _SPAM_GATE.isdisjoint(toks):
+        spam = min(T.SPAM_MAX_HITS, len(_SPAM.findall(line)))
+    if url_gate:
+        url_chars = sum(len(u) for u in _URL.findall(line))
+        if url_chars >= T.URL_SHARE_MIN * n:
+            score += T.W_URL_SHARE
+    if not _PRAISE_GATE.isdisjoint(toks) and _PRAISE.search(line):
+        score += T.W_PRAISE
+        if kind == "boilerplate":
+            kind = "comment"
+    if spam:
+        score += T.W_SPAM_WORD * spam
+        kind = "spam"
+    bio = n <= T.BIO_MAX_CHARS and _is_bio(line, authors)
+    if bio:
+        score += T.W_BIO
+        kind = "bio"
+    truncated = _TRUNCATED.search(line[-8:]) is not None
+    if truncated and n < T.TRUNCATED_MAX_CHARS:
+        score += T.W_TRUNCATED
+    # A bio is prose by nature, and a truncated excerpt only looks like a sentence.
+    if not bio and not truncated:
+        score -= T.W_PROSE * _prose(line)
+    if n > T.LONG_BLOCK_CHARS:
+        score -= T.W_LONG * (n // T.LONG_BLOCK_CHARS)
+    return Score(score, kind, head, weak, role)
+
+
+def _prose_paragraph(line: str, authors: Sequence[str]) -> Score | None:
+    """The score of a long, link-free, sentence-ending block that reads as prose, from the
+    few features such a block can still carry (a bio, a legal or cookie notice, an excerpt
+    cut with "..."); None when it does not read as prose. The article's paragraphs are most
+    blocks, so this path keeps the stage fast."""
+    if _TRUNCATED.search(line[-8:]) is not None or not _prose(line, ended=True):
+        return None
+    n = len(line)
+    score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
+    kind = "boilerplate"
+    if n <= T.LEGAL_MAX_CHARS and _LONG_NOTICE.search(line) and _LEGAL.search(line):
+        score += T.W_MARKER
+    if n <= T.BIO_MAX_CHARS and _is_bio(line, authors):
+        score += T.W_BIO + T.W_PROSE  # a bio is prose by nature
+        kind = "bio"
+    return Score(score, kind)
+
+
+def _prose(line: str, ended: bool = False) -> bool:
+    """Long enough, dense in function words, ending a sentence: article prose. ``ended``:
+    the caller has checked the sentence end already."""
+    if not ended and not ends_sentence(line):
+        return False
+    ws = line[: T.PROSE_SAMPLE_CHARS].lower().split()
+    if len(ws) >= T.PROSE_MIN_WORDS and stopword_share(ws) >= T.PROSE_STOPWORD_MIN:
+        return True
+    # Scripts without our function words (Korean, Russian, Greek...): length alone.
+    return len(line) >= T.PROSE_MIN_CHARS and _LATIN.search(line, 0, 40) is None
+
+
+def _is_bio(line: str, authors: Sequence[str]) -> bool:
+    if _BIO_GATE.search(line, 0, T.BIO_NAME_MAX_CHARS + 16) is None:
+        return False
+    for a in authors:
+        folded = fold(line[: len(a) + 4])
+        fa = fold(a)
+        if folded.startswith(fa) and folded[len(fa) : len(fa) + 4] in (" is ", " was", " has"):
+            return True
+    m = _BIO.match(line)
+    return (
+        m is not None
+        and len(m.group("name")) <= T.BIO_NAME_MAX_CHARS
+        and is_name(m.group("name"))
+        and _OCCUPATION.search(line) is not None
+    )
