@@ -21,6 +21,22 @@ def _names(value: Iterable[str] | str | None) -> frozenset[str]:
     return frozenset(value)
 
 
+def _pairs(value: Mapping[str, str] | Iterable[str] | None) -> tuple[tuple[str, str], ...]:
+    """``{"X-Author": "authors"}`` or ``["X-Author=authors"]`` as sorted ``(key, target)`` pairs."""
+    if value is None:
+        return ()
+    if isinstance(value, Mapping):
+        items = [(str(k), str(v)) for k, v in value.items()]
+    else:
+        items = []
+        for item in [value] if isinstance(value, str) else value:
+            key, sep, target = str(item).partition("=")
+            if not sep or not key.strip():
+                raise OptionError(f"header field {item!r}: expected KEY=TARGET, e.g. X-Author=authors")
+            items.append((key.strip(), target.strip()))
+    return tuple(sorted(items))
+
+
 @attrs.frozen
 class Options:
     """Everything that changes how a corpus is read and cleaned.
@@ -36,6 +52,8 @@ class Options:
     disable: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
     enable: frozenset[str] = attrs.field(factory=frozenset, converter=_names)
     dayfirst: bool = True
+    #: header lines mapped to document fields or metadata (structure.mail; docs/structure.md)
+    header_fields: tuple[tuple[str, str], ...] = attrs.field(factory=tuple, converter=_pairs)
     typo_user_file: str | None = None
     protected_words_file: str | None = None
     jobs: int = 1

@@ -148,5 +148,5 @@ def build_document(
         index=index,
         key=key,
         role=segment.role,
-        metadata=segment.metadata,
+        metadata={**found.metadata, **segment.metadata},
     )

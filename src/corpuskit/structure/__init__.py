@@ -6,7 +6,12 @@ headings and repeated paragraphs in what is left (``body``). Each reader can be 
 off on its own, as rules are, through ``Options.rule_on``:
 
 - ``structure``: the whole stage (the pipeline checks it; off gives flat paragraphs);
-- ``structure.header``: title, dateline, byline, authors, date, note, standfirst;
+- ``structure.mail``: an RFC 822-style header block at the top (``mail``); when one is
+  found it is the header, and the web header reader does not run;
+- ``structure.header``: title, dateline, byline, authors, date, note, standfirst, and
+  an e-text book's front matter (``etext``);
+- ``structure.signoff``: signatures, wire sign-offs and e-text footers at the very end
+  (``signoff``), fixed as trailer before the web trailer reads what is above them;
 - ``structure.trailer``: comments, spam, bios and boilerplate at the end;
 - ``structure.headings``: headings inside the body;
 - ``structure.duplicates``: later copies of a body paragraph.
@@ -18,15 +23,19 @@ says "Published"/"Posted"/"Updated": never from the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import attrs
 
 from corpuskit.model import Block, DocumentWarning
 from corpuskit.options import Options
-from corpuskit.structure.blocks import cut, spans
+from corpuskit.structure.blocks import cut, spans, unwrap
 from corpuskit.structure.body import duplicate_pairs, heading_indices
 from corpuskit.structure.dates import find_date
+from corpuskit.structure.etext import read_etext_header
 from corpuskit.structure.header import Header, read_header
+from corpuskit.structure.mail import MailHeader, read_mail_header
+from corpuskit.structure.signoff import SignOff, find_signoff
 from corpuskit.structure.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
@@ -44,6 +53,9 @@ class Structure:
     date: str | None = None
     dateline: str | None = None
     warnings: tuple[DocumentWarning, ...] = ()
+    #: what the header gave beyond the fields above (a mail header's ``organization``,
+    #: ``message_id``…); the pipeline adds it to ``Document.metadata``
+    metadata: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def cut_blocks(text: str) -> list[Block]:
@@ -53,20 +65,39 @@ def cut_blocks(text: str) -> list[Block]:
 
 def analyse(text: str, options: Options) -> Structure:
     """The structure of one document's cleaned text."""
-    offsets, texts = cut(text)
+    # -- issue 14: a mail header first (its fields are blocks, never joined) ------------
+    mail = MailHeader()
+    if options.rule_on("structure.mail"):
+        mail = read_mail_header(text, dict(options.header_fields), dayfirst=options.dayfirst)
+    offsets, texts = cut(text, mail.end)
+    offsets[:0], texts[:0] = mail.spans, [unwrap(text[s:e]) for s, e in mail.spans]
+    # -----------------------------------------------------------------------------------
     n = len(texts)
     kinds = ["paragraph"] * n
     regions = ["body"] * n
     dup_of: dict[int, int] = {}
 
-    header = read_header(texts, dayfirst=options.dayfirst) if options.rule_on("structure.header") else Header()
+    if mail.found:
+        header = Header(mail.kinds, mail.title, mail.authors, mail.date, mail.dateline)
+    elif options.rule_on("structure.header"):
+        header = read_etext_header(texts) or read_header(texts, dayfirst=options.dayfirst)
+    else:
+        header = Header()
     for i, kind in enumerate(header.kinds):
         kinds[i], regions[i] = kind, "header"
     body_start = header.end
 
     stop = n
+    # -- issue 14: sign-offs at the very end are fixed first; the web trailer reads above
+    signoff = SignOff(n)
+    if options.rule_on("structure.signoff"):
+        signoff = find_signoff([text[s:e] for s, e in offsets], body_start)
+    for i, kind in enumerate(signoff.kinds, start=signoff.start):
+        kinds[i], regions[i] = kind, "trailer"
+    stop = signoff.start
+    # -----------------------------------------------------------------------------------
     if options.rule_on("structure.trailer"):
-        trailer = find_trailer(texts, body_start, header.authors)
+        trailer = find_trailer(texts[:stop], body_start, header.authors)
         stop = trailer.start
         for i, kind in enumerate(trailer.kinds, start=stop):
             kinds[i], regions[i] = kind, "trailer"
@@ -89,7 +120,7 @@ def analyse(text: str, options: Options) -> Structure:
                     date = found.iso
                     break
 
-    blocks = tuple(Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i)) for i, (s, e) in enumerate(offsets))
+    blocks = tuple(Block(kinds[i], regions[i], s, e, text[s:e], dup_of.get(i)) for i, (s, e) in enumerate(offsets))
     return Structure(
         blocks=blocks,
         title=header.title,
@@ -97,4 +128,5 @@ def analyse(text: str, options: Options) -> Structure:
         date=date,
         dateline=header.dateline,
         warnings=header.warnings,
+        metadata=mail.metadata,
     )
