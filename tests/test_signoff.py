@@ -93,3 +93,11 @@ def test_the_body_is_never_emptied():
 def test_switching_signoffs_off():
     text = PROSE + "\n" + PROSE + "\nReuter"
     assert tail(text, Options(disable=["structure.signoff"])) == []
+
+
+def test_a_contact_shaped_end_of_a_web_page_is_not_a_signature():
+    """Only a post (a document with a mail header) has an undelimited contact block."""
+    page = PROSE + "\n\nDepartment of Applied Psychology\nhttp://www.example.edu/staff\n"
+    assert all(kind != "signature" for kind, _ in tail(page))  # the web trailer may still take the link
+    post = "From: Jane <j@example.org>\nSubject: A question\n\n" + page
+    assert [k for k, _ in tail(post)] == ["signature", "signature"]

@@ -14,7 +14,7 @@ trailer only looks above them. From the end backwards:
 - **signature** after a ``-- `` line (the Usenet/e-mail delimiter; trailing space is
   cleaned away, so ``--`` alone on a line), when what follows is at most
   ``SIG_MAX_LINES`` lines: the delimiter and everything after it are ``signature``;
-- **contact block**: without a delimiter, a short run of short lines at the end, at
+- **contact block**: in a mail or news post only, without a delimiter, a short run of short lines at the end, at
   least one of which carries an e-mail address, a telephone number, a URL or an
   affiliation ("Dept.", "University", "Phone:"), optionally framed by rule lines and
   opened by a sign-off name ("-Tommy Mac"): ``signature``.
@@ -89,10 +89,13 @@ def _has_contact(text: str) -> bool:
     return bool(_EMAIL.search(text) or _URL.search(text) or _PHONE.search(text) or _AFFILIATION.search(text))
 
 
-def find_signoff(blocks: Sequence[str], body_start: int = 0) -> SignOff:
+def find_signoff(blocks: Sequence[str], body_start: int = 0, *, post: bool = False) -> SignOff:
     """The sign-off blocks at the end of ``blocks`` (the blocks' exact texts), and their kinds.
 
     Exact texts, not one-line views, because a signature is told by its line count.
+    ``post``: the document is a mail or news post (it had a mail header), the only kind
+    whose undelimited contact block is read as a signature; on a web page the same shape
+    is a credit line or a list of links.
     """
     n = len(blocks)
     texts = [unwrap(b) for b in blocks]
@@ -112,7 +115,7 @@ def find_signoff(blocks: Sequence[str], body_start: int = 0) -> SignOff:
         kinds[end] = "signature"
     else:
         sig = _delimited_signature(texts, blocks, floor, end)
-        if sig is None:
+        if sig is None and post:
             sig = _contact_block(texts, blocks, floor, end)
         if sig is not None:
             for i in range(sig, end):
