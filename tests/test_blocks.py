@@ -58,6 +58,31 @@ def test_reuters_style_paragraphs_break_at_an_indented_line():
     assert views(first + "\n" + second) == [PROSE, PROSE.replace("Tuesday", "Friday")]
 
 
+def test_an_indented_line_starts_a_paragraph_even_after_a_full_line():
+    first = [
+        "Arrivals for the week ended February 22 were 155,221 bags of sixty",
+        "kilos, making a cumulative total for the season of 5.93 mln bags.",
+    ]
+    second = [
+        "    Comissaria Smith said there is still some doubt as to how much",
+        "old crop cocoa is still available as harvesting has come to an end.",
+    ]
+    got = views("\n".join(first + second))
+    assert got == [" ".join(first), " ".join(line.strip() for line in second)]
+
+
+def test_lines_wider_or_narrower_than_a_wrap_width_are_not_wrapped_text():
+    """Headlines over 100 columns and a list of names under 40 never end a sentence either."""
+    wide = [
+        f"Council votes {i} to close the library on Main Street after a long debate over costs and "
+        f"the future of the town centre {i}"
+        for i in range(6)
+    ]
+    narrow = [f"Jane Doe and the Example Street Band {i}" for i in range(6)]
+    assert views("\n".join(wide)) == wide
+    assert views("\n".join(narrow)) == narrow
+
+
 def test_one_paragraph_per_line_is_never_joined():
     """Seeds 001, 003, 004 style: long lines ending sentences, no blank lines."""
     lines = [PROSE, "It was a short meeting.", PROSE.replace("the", "a"), "Voters will decide."]

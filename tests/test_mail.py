@@ -64,6 +64,7 @@ def test_an_mbox_envelope_line_opens_the_block():
         "Subject: only one field\n\nThe council met.\n",
         "The council met on Tuesday.\nFrom: the mayor's office\nSubject: budget\n\n",
         "Title: A Book\nAuthor: Someone\nThe first line of the book follows at once.\n",
+        "From: the mayor's office\nSubject: budget\nThe council met on Tuesday to vote.\n",
     ],
 )
 def test_text_that_only_resembles_a_header_is_not_one(text):
