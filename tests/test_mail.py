@@ -51,6 +51,27 @@ def test_addresses_without_a_name_and_several_authors():
     assert h.authors == ("Doe, Jane", "Bob Roe")
 
 
+@pytest.mark.parametrize(
+    ("value", "authors"),
+    [
+        ("(Rashid)", ("Rashid",)),
+        ("()", ()),
+        ("uabdpo.dpo.example!gila005 (Stephen Holland)", ("Stephen Holland",)),
+        ("bd@fluent@dartmouth.example (Brice Dowaliby)", ("Brice Dowaliby",)),
+    ],
+)
+def test_odd_from_fields_of_real_posts(value, authors):
+    assert read_mail_header(f"From: {value}\nSubject: x\n\nbody\n").authors == authors
+
+
+def test_a_header_whose_first_field_lost_its_name():
+    """20 Newsgroups "bydate" removed the Path: name and left its indented value on top."""
+    text = " agate!news.example!mithril!alung\nSubject: Re: Geeko\nFrom: alung@example.com (Aaron Lung)\n\nText.\n"
+    h = read_mail_header(text)
+    assert h.title == "Re: Geeko" and h.authors == ("Aaron Lung",) and h.kinds[0] == "other"
+    assert text[h.spans[0][0] : h.spans[0][1]] == "agate!news.example!mithril!alung"
+
+
 def test_an_mbox_envelope_line_opens_the_block():
     text = "From jdoe@example.org Mon Apr 19 10:00:00 1993\nFrom: Jane <j@example.org>\nSubject: Hi\n\nText.\n"
     h = read_mail_header(text)

@@ -32,6 +32,7 @@ def main() -> int:
         r = M.evaluate_usenet(Path(news))
         print(f"20 Newsgroups {news}: {r.files} files -> {r.documents} documents ({time.perf_counter() - t:.0f} s)")
         print(f"  title = Subject      {r.title}")
+        print(f"    ... as cleaned     {r.title_as_cleaned}")
         print(f"  author = From        {r.author}")
         print(f"  signature after --   {r.signature}")
         print(f"  paragraphs kept      {r.paragraphs}")

@@ -1,8 +1,10 @@
 """Measures of the structure stage on corpora beyond news pages (issue 14).
 
 - **20 Newsgroups** (the "bydate" test set, one post per file): title = the post's
-  ``Subject``, author = its ``From`` (the display name, or the address when there is none),
-  both read with the standard library's ``email`` parser as the reference; a signature
+  ``Subject``, exactly and as the cleaning stage left it (typo corrections apply to header
+  lines too), author = its ``From`` (the display name, or the address when there is none;
+  no author when it has neither), both read with the standard library's ``email`` parser
+  as the reference; a signature
   found on posts that have a ``-- `` line followed by text; blank-line paragraphs of the
   post's own (unquoted) text after the header kept whole (taken from the cleaned text, so
   that typo corrections do not count as misses; a blank-line group is not always one
@@ -68,7 +70,7 @@ def paragraphs_kept(doc: corpuskit.Document, paragraphs: Sequence[str], *, after
     ``after_markup``: a paragraph may also end a block that starts with SGML markup
     (Reuters' first paragraph shares its line with ``<DATELINE>…</DATELINE><BODY>``).
     """
-    views = [_norm(b.unwrapped) for b in doc.blocks]
+    views = [_norm(getattr(b, "unwrapped", b.text)) for b in doc.blocks]  # 0.1 had no unwrapped
     exact = set(views)
     marked = [v for v in views if v.startswith("<")] if after_markup else []
 
@@ -100,6 +102,7 @@ class UsenetResult:
     files: int
     documents: int
     title: Share
+    title_as_cleaned: Share
     author: Share
     signature: Share
     paragraphs: Share
@@ -108,6 +111,12 @@ class UsenetResult:
 def _reference_author(value: str) -> str:
     name, address = email.utils.parseaddr(value)
     return " ".join(name.split()) or address
+
+
+def _cleaned_subject(doc: corpuskit.Document) -> str:
+    """The Subject field as the cleaning stage left it (typo corrections included)."""
+    m = re.search(r"^Subject:[ \t]*(.*)$", doc.cleaned_text, re.MULTILINE | re.IGNORECASE)
+    return _norm(m.group(1)) if m else ""
 
 
 def _post_body(raw: bytes) -> tuple[email.message.Message, str]:
@@ -123,7 +132,7 @@ def evaluate_usenet(folder: Path, docs: Iterable[corpuskit.Document] | None = No
     by_path: dict[str, list[corpuskit.Document]] = {}
     for doc in docs if docs is not None else corpuskit.read(str(folder)):
         by_path.setdefault(str(Path(doc.source.path).resolve()), []).append(doc)
-    title = author = sig = with_sig = 0
+    title = title_cleaned = author = sig = with_sig = 0
     kept = Share(0, 0)
     for path in files:
         raw = path.read_bytes()
@@ -134,7 +143,9 @@ def evaluate_usenet(folder: Path, docs: Iterable[corpuskit.Document] | None = No
         sender = _reference_author(str(message.get("From", "")))
         if doc is not None and subject and _norm(doc.title or "") == subject:
             title += 1
-        if doc is not None and sender and doc.authors[:1] == (sender,):
+        if doc is not None and subject and _norm(doc.title or "") == _cleaned_subject(doc):
+            title_cleaned += 1
+        if doc is not None and (doc.authors[:1] == (sender,) if sender else not doc.authors):
             author += 1
         m = list(_SIG_LINE.finditer(body))
         if m and body[m[-1].end() :].strip():
@@ -150,6 +161,7 @@ def evaluate_usenet(folder: Path, docs: Iterable[corpuskit.Document] | None = No
         files=len(files),
         documents=sum(len(v) for v in by_path.values()),
         title=Share(title, len(files)),
+        title_as_cleaned=Share(title_cleaned, len(files)),
         author=Share(author, len(files)),
         signature=Share(sig, with_sig),
         paragraphs=kept,

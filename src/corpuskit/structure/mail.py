@@ -61,6 +61,7 @@ _DOCUMENT_FIELDS = ("title", "authors", "date", "dateline")
 _KINDS = {"title": "title", "authors": "byline", "date": "date"}
 _FIELD = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9._-]*)[ \t]*:(?:[ \t]+|$)(?P<value>.*)")
 _ENVELOPE = re.compile(r"From \S+")
+_COMMENT = re.compile(r"\(([^()]*)\)")
 _NAMES = re.compile(r"\s*(?:;|&|\band\b)\s*")
 
 
@@ -96,14 +97,20 @@ class MailHeader:
 
 
 def _authors(value: str) -> tuple[str, ...]:
-    if "@" not in value:  # a mapped field of plain names: "Jane Doe and Bob Roe"
-        return tuple(p for p in (" ".join(x.split()) for x in _NAMES.split(value)) if p)
+    """The display names of a ``From`` value, or its addresses where it gives no name."""
+    found: list[str] = []
+    if any(c in value for c in "@<>()!"):
+        found = [" ".join(name.split()) or address.strip() for name, address in email.utils.getaddresses([value])]
+        if not any(any(c.isalnum() for c in who) for who in found):
+            comment = _COMMENT.search(value)  # "(Rashid)": a name in a comment, no address
+            found = [comment.group(1).strip() if comment else value.strip()]
+    else:  # a mapped field of plain names: "Jane Doe and Bob Roe"
+        found = [" ".join(x.split()) for x in _NAMES.split(value)]
     names: list[str] = []
-    for name, address in email.utils.getaddresses([value]):
-        who = " ".join(name.split()) or address.strip()
-        if who and who not in names:
+    for who in found:
+        if any(c.isalnum() for c in who) and who not in names:
             names.append(who)
-    return tuple(names) or ((value,) if value else ())
+    return tuple(names)
 
 
 def _date(value: str, dayfirst: bool) -> str | None:
@@ -142,7 +149,9 @@ def read_mail_header(
         m = _FIELD.fullmatch(line)
         if m is not None and not line[:1].isspace():
             found.append(_Field(pos, pos + len(line), m.group("name"), m.group("value").strip()))
-        elif found and line[:1].isspace():
+        elif line[:1].isspace():  # a continuation, or one whose field name was lost
+            if not found:
+                found.append(_Field(pos + len(line) - len(line.lstrip()), pos + len(line), "", ""))
             found[-1].end = pos + len(line)
             found[-1].value = f"{found[-1].value} {line.strip()}".strip()
         elif not found and envelope is None and _ENVELOPE.match(line):
