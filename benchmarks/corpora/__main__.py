@@ -36,6 +36,7 @@ def main() -> int:
         print(f"  author = From        {r.author}")
         print(f"  signature after --   {r.signature}")
         print(f"  paragraphs kept      {r.paragraphs}")
+        print(f"    ... prose-shaped   {r.prose_paragraphs}")
         if not args.no_peers:
             print(f"  peer email-reply-parser signature  {M.peer_signatures(Path(news))}")
 

@@ -81,14 +81,23 @@ def paragraphs_kept(doc: corpuskit.Document, paragraphs: Sequence[str], *, after
     return Share(sum(1 for p in paragraphs if kept(p)), len(paragraphs))
 
 
-def blank_line_paragraphs(text: str, *, min_lines: int = 2, unquoted: bool = False) -> list[str]:
-    """Paragraphs separated by blank lines that span at least ``min_lines`` lines."""
+def blank_line_paragraphs(
+    text: str, *, min_lines: int = 2, unquoted: bool = False, prose: bool = False
+) -> list[str]:
+    """Paragraphs separated by blank lines that span at least ``min_lines`` lines.
+
+    ``prose``: only groups whose every line but the last is at least three quarters as
+    wide as the group's widest (the shape of a wrapped paragraph, not of a list, a table,
+    code or an address).
+    """
     out = []
     for chunk in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")):
-        lines = [line for line in chunk.split("\n") if line.strip()]
+        lines = [line.rstrip() for line in chunk.split("\n") if line.strip()]
         if len(lines) < min_lines:
             continue
         if unquoted and any(line.lstrip().startswith((">", "|", ":")) for line in lines):
+            continue
+        if prose and any(len(line) < 0.75 * max(map(len, lines)) for line in lines[:-1]):
             continue
         out.append(_join(lines))
     return out
@@ -106,6 +115,7 @@ class UsenetResult:
     author: Share
     signature: Share
     paragraphs: Share
+    prose_paragraphs: Share
 
 
 def _reference_author(value: str) -> str:
@@ -133,7 +143,7 @@ def evaluate_usenet(folder: Path, docs: Iterable[corpuskit.Document] | None = No
     for doc in docs if docs is not None else corpuskit.read(str(folder)):
         by_path.setdefault(str(Path(doc.source.path).resolve()), []).append(doc)
     title = title_cleaned = author = sig = with_sig = 0
-    kept = Share(0, 0)
+    kept = prose = Share(0, 0)
     for path in files:
         raw = path.read_bytes()
         message, body = _post_body(raw)
@@ -157,6 +167,9 @@ def evaluate_usenet(folder: Path, docs: Iterable[corpuskit.Document] | None = No
             paras = blank_line_paragraphs(doc.cleaned_text[head:], unquoted=True)
             k = paragraphs_kept(doc, paras)
             kept = Share(kept.hits + k.hits, kept.total + k.total)
+            paras = blank_line_paragraphs(doc.cleaned_text[head:], min_lines=3, unquoted=True, prose=True)
+            k = paragraphs_kept(doc, paras)
+            prose = Share(prose.hits + k.hits, prose.total + k.total)
     return UsenetResult(
         files=len(files),
         documents=sum(len(v) for v in by_path.values()),
@@ -165,6 +178,7 @@ def evaluate_usenet(folder: Path, docs: Iterable[corpuskit.Document] | None = No
         author=Share(author, len(files)),
         signature=Share(sig, with_sig),
         paragraphs=kept,
+        prose_paragraphs=prose,
     )
 
 
