@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from corpuskit.structure.header import is_name, read_header
 from corpuskit.options import Options
 from corpuskit.structure import analyse
+from corpuskit.structure.header import is_name, read_header
 
 CASES = json.loads((Path(__file__).parent / "data" / "structure_header_cases.json").read_text(encoding="utf-8"))
 

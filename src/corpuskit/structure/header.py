@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from corpuskit.model import DocumentWarning
 from corpuskit.structure import thresholds as T
 from corpuskit.structure.dates import FoundDate, find_date
-from corpuskit.model import DocumentWarning
 from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
 
 __all__ = ["Header", "is_name", "parse_names", "read_header"]
