@@ -46,6 +46,9 @@ def _add_reader_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--enable", action="append", default=[], metavar="RULE",
                    help="switch an opt-in rule on, e.g. typography.ascii (repeatable)")
     p.add_argument("--monthfirst", action="store_true", help="read 02.10.2019 as February 10 (default: day first)")
+    p.add_argument("--header-field", action="append", default=[], metavar="KEY=TARGET",
+                   help="map a 'Key: value' header line to title, authors, date, dateline or a "
+                        "metadata key, e.g. X-Author=authors (repeatable; docs/structure.md)")
     p.add_argument("--typo-user-file", metavar="FILE", help="your own 'wrong -> right' corrections")
     p.add_argument("--protected-words", metavar="FILE", help="words never to correct, one per line")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (0 = all cores)")
@@ -61,6 +64,7 @@ def _options(args: argparse.Namespace) -> Options:
         disable=args.disable,
         enable=args.enable,
         dayfirst=not args.monthfirst,
+        header_fields=args.header_field,
         typo_user_file=args.typo_user_file,
         protected_words_file=args.protected_words,
         jobs=args.jobs,

@@ -9,6 +9,7 @@ they can never disagree with the blocks and edits they come from.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -26,6 +27,7 @@ __all__ = [
     "Edit",
     "Language",
     "Source",
+    "unwrap",
 ]
 
 SCHEMA_ID = "corpuskit/document@1"
@@ -78,6 +80,35 @@ class FrozenMap(Mapping[str, str]):
 
     def __repr__(self) -> str:
         return f"FrozenMap({self._data!r})"
+
+
+_QUOTE_PREFIX = re.compile(r"(?:[ \t]*[>|])+[ \t]?")
+_SOFT_HYPHEN_END = re.compile(r"[^\W\d_]-$")
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped block as one line: its lines stripped and joined by single spaces.
+
+    A line ending in a letter and a hyphen joins the next without a space ("well-" +
+    "known" gives "well-known": the hyphen is kept, since the text cannot tell a
+    compound from a hyphenated break). A quoting prefix (``>``) repeated at the start of
+    a continuation line is dropped, so a quoted paragraph reads "> a b c", not
+    "> a > b > c". A one-line text comes back unchanged.
+    """
+    if "\n" not in text:
+        return text
+    lines = [line.strip() for line in text.split("\n")]
+    first = _QUOTE_PREFIX.match(lines[0])
+    prefix = first.group(0).replace(" ", "").replace("\t", "") if first else ""
+    out = lines[0]
+    for line in lines[1:]:
+        if not line:
+            continue
+        m = _QUOTE_PREFIX.match(line) if prefix else None
+        if m and m.group(0).replace(" ", "").replace("\t", "") == prefix:
+            line = line[m.end() :]
+        out += line if _SOFT_HYPHEN_END.search(out) and line[:1].islower() else " " + line
+    return out
 
 
 def _frozen_map(value: Mapping[str, str] | None) -> Mapping[str, str]:
@@ -180,6 +211,11 @@ class Block:
     text: str
     duplicate_of: int | None = None
     score: float | None = None
+
+    @property
+    def unwrapped(self) -> str:
+        """``text`` as one line: a hard-wrapped paragraph's lines joined (see ``unwrap``)."""
+        return unwrap(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -293,8 +329,12 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The body region only, paragraphs separated by a blank line."""
-        return "\n\n".join(b.text for b in self.blocks if b.region == "body")
+        """The body region only, paragraphs separated by a blank line.
+
+        A hard-wrapped paragraph is one block whose lines are joined by spaces here
+        (``Block.unwrapped``); the block's own ``text`` keeps the newlines of the source.
+        """
+        return "\n\n".join(b.unwrapped for b in self.blocks if b.region == "body")
 
     @property
     def trailer(self) -> tuple[Block, ...]:
@@ -339,7 +379,7 @@ class Document:
             "dateline": self.dateline,
             **({"language": self.language.to_dict()} if self.language is not None else {}),
             "text": self.text,
-            "trailer": [{"kind": b.kind, "text": b.text} for b in self.trailer],
+            "trailer": [{"kind": b.kind, "text": b.unwrapped} for b in self.trailer],
             "warnings": [w.to_dict() for w in self.warnings],
             "raw_text": self.raw_text,
             "edits": [_edit_to_dict(e) for e in self.edits],

@@ -21,6 +21,22 @@ def _names(value: Iterable[str] | str | None) -> frozenset[str]:
     return frozenset(value)
 
 
+def _pairs(value: Mapping[str, str] | Iterable[str] | None) -> tuple[tuple[str, str], ...]:
+    """``{"X-Author": "authors"}`` or ``["X-Author=authors"]`` as sorted ``(key, target)`` pairs."""
+    if value is None:
+        return ()
+    if isinstance(value, Mapping):
+        items = [(str(k), str(v)) for k, v in value.items()]
+    else:
+        items = []
+        for item in [value] if isinstance(value, str) else value:
+            key, sep, target = str(item).partition("=")
+            if not sep or not key.strip():
+                raise OptionError(f"header field {item!r}: expected KEY=TARGET, e.g. X-Author=authors")
+            items.append((key.strip(), target.strip()))
+    return tuple(sorted(items))
+
+
 @attrs.frozen
 class Options:
     """Everything that changes how a corpus is read and cleaned.
@@ -40,6 +56,8 @@ class Options:
     #: identifying it; typo rules run only on English. ``None``: identify each document.
     language: str | None = attrs.field(default=None, validator=attrs.validators.optional(
         attrs.validators.matches_re(r"[a-z]{2}|und")))
+    #: header lines mapped to document fields or metadata (structure.mail; docs/structure.md)
+    header_fields: tuple[tuple[str, str], ...] = attrs.field(factory=tuple, converter=_pairs)
     typo_user_file: str | None = None
     protected_words_file: str | None = None
     jobs: int = 1

@@ -155,7 +155,7 @@ def build_document(
         index=index,
         key=key,
         role=segment.role,
-        metadata=segment.metadata,
+        metadata={**found.metadata, **segment.metadata},
         language=found_language,
     )
 

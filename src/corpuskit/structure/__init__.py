@@ -8,8 +8,13 @@ junk score (``Block.score``) so users can audit or re-cut. Each reader can be sw
 on its own, as rules are, through ``Options.rule_on``:
 
 - ``structure``: the whole stage (the pipeline checks it; off gives flat paragraphs);
-- ``structure.header``: title, dateline, byline, authors, date, note, standfirst, and
-  the page furniture before the article (``boilerplate``);
+- ``structure.mail``: an RFC 822-style header block at the top (``mail``); when one is
+  found it is the header, and the web header reader does not run;
+- ``structure.header``: title, dateline, byline, authors, date, note, standfirst, the
+  page furniture before the article (``boilerplate``), and an e-text book's front
+  matter (``etext``);
+- ``structure.signoff``: signatures, wire sign-offs and e-text footers at the very end
+  (``signoff``), fixed as trailer before the web trailer reads what is above them;
 - ``structure.trailer``: comments, spam, bios and boilerplate at the end;
 - ``structure.headings``: headings inside the body;
 - ``structure.duplicates``: later copies of a body paragraph.
@@ -21,18 +26,22 @@ says "Published"/"Posted"/"Updated": never from the body.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import attrs
 
 from corpuskit.model import Block, DocumentWarning
 from corpuskit.options import Options
 from corpuskit.structure import thresholds as T
-from corpuskit.structure.blocks import cut, spans
+from corpuskit.structure.blocks import cut, spans, unwrap
 from corpuskit.structure.body import duplicate_pairs, heading_indices
 from corpuskit.structure.dates import find_date
+from corpuskit.structure.etext import read_etext_header
 from corpuskit.structure.features import score_block
 from corpuskit.structure.header import Header, read_header, read_page_header
 from corpuskit.structure.labelling import best_prefix, context
+from corpuskit.structure.mail import MailHeader, read_mail_header
+from corpuskit.structure.signoff import SignOff, find_signoff
 from corpuskit.structure.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
@@ -50,6 +59,9 @@ class Structure:
     date: str | None = None
     dateline: str | None = None
     warnings: tuple[DocumentWarning, ...] = ()
+    #: what the header gave beyond the fields above (a mail header's ``organization``,
+    #: ``message_id``…); the pipeline adds it to ``Document.metadata``
+    metadata: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def cut_blocks(text: str) -> list[Block]:
@@ -57,9 +69,25 @@ def cut_blocks(text: str) -> list[Block]:
     return [Block("paragraph", "body", s, e, text[s:e]) for s, e in spans(text)]
 
 
+def _web_header(texts: list[str], values: tuple[float, ...], options: Options) -> Header:
+    """Page furniture then the header near the article's start, or the header from the top."""
+    # the header's furniture ends before the first paragraph of prose
+    first_prose = next((i for i, v in enumerate(values) if v <= T.HEADER_STOP_SCORE), len(texts) - 1)
+    end, total = best_prefix(values, first_prose, T.HEADER_BIAS)
+    if total >= T.HEADER_MIN_SCORE:
+        return read_page_header(texts, end, values, dayfirst=options.dayfirst)
+    return read_header(texts, dayfirst=options.dayfirst)
+
+
 def analyse(text: str, options: Options) -> Structure:
     """The structure of one document's cleaned text."""
-    offsets, texts = cut(text)
+    # -- issue 14: a mail header first (its fields are blocks, never joined) ------------
+    mail = MailHeader()
+    if options.rule_on("structure.mail"):
+        mail = read_mail_header(text, dict(options.header_fields), dayfirst=options.dayfirst)
+    offsets, texts = cut(text, mail.end)
+    offsets[:0], texts[:0] = mail.spans, [unwrap(text[s:e]) for s, e in mail.spans]
+    # -----------------------------------------------------------------------------------
     n = len(texts)
     kinds = ["paragraph"] * n
     regions = ["body"] * n
@@ -69,14 +97,10 @@ def analyse(text: str, options: Options) -> Structure:
     ctx = context(texts, scores, lo=n)  # no comment runs in the header: they follow articles
     runs = ctx.values
     header = Header()
-    if options.rule_on("structure.header") and n:
-        # the header's furniture ends before the first paragraph of prose
-        first_prose = next((i for i, v in enumerate(ctx.values) if v <= T.HEADER_STOP_SCORE), n - 1)
-        end, total = best_prefix(ctx.values, first_prose, T.HEADER_BIAS)
-        if total >= T.HEADER_MIN_SCORE:
-            header = read_page_header(texts, end, ctx.values, dayfirst=options.dayfirst)
-        else:
-            header = read_header(texts, dayfirst=options.dayfirst)
+    if mail.found:
+        header = Header(mail.kinds, mail.title, mail.authors, mail.date, mail.dateline)
+    elif options.rule_on("structure.header") and n:
+        header = read_etext_header(texts) or _web_header(texts, ctx.values, options)
     for i, kind in enumerate(header.kinds):
         kinds[i], regions[i] = kind, "header"
     body_start = header.end
@@ -90,8 +114,17 @@ def analyse(text: str, options: Options) -> Structure:
     ctx = context(texts, scores, body_start, None if rescored else runs)
 
     stop = n
+    # -- issue 14: sign-offs at the very end are fixed first; the web trailer reads above
+    signoff = SignOff(n)
+    if options.rule_on("structure.signoff"):
+        signoff = find_signoff([text[s:e] for s, e in offsets], body_start, post=mail.found)
+    for i, kind in enumerate(signoff.kinds, start=signoff.start):
+        kinds[i], regions[i] = kind, "trailer"
+    stop = signoff.start
+    # -----------------------------------------------------------------------------------
     if options.rule_on("structure.trailer"):
-        trailer = find_trailer(texts, body_start, header.authors, scores, ctx)
+        # the web trailer reads the blocks above the sign-offs
+        trailer = find_trailer(texts[:stop], body_start, header.authors, scores[:stop], ctx.upto(stop))
         stop = trailer.start
         for i, kind in enumerate(trailer.kinds, start=stop):
             kinds[i], regions[i] = kind, "trailer"
@@ -116,7 +149,7 @@ def analyse(text: str, options: Options) -> Structure:
 
     values = ctx.values
     blocks = tuple(
-        Block(kinds[i], regions[i], s, e, texts[i], dup_of.get(i), round(values[i], 2))
+        Block(kinds[i], regions[i], s, e, text[s:e], dup_of.get(i), round(values[i], 2))
         for i, (s, e) in enumerate(offsets)
     )
     return Structure(
@@ -126,4 +159,5 @@ def analyse(text: str, options: Options) -> Structure:
         date=date,
         dateline=header.dateline,
         warnings=header.warnings,
+        metadata=mail.metadata,
     )

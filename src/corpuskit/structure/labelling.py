@@ -44,6 +44,12 @@ class Context:
     values: tuple[float, ...]
     comment: frozenset[int] = frozenset()
 
+    def upto(self, stop: int) -> Context:
+        """The context of the first ``stop`` blocks (the web trailer reads above the sign-offs)."""
+        if stop >= len(self.values):
+            return self
+        return Context(self.values[:stop], frozenset(i for i in self.comment if i < stop))
+
 
 def _runs(flags: Sequence[bool], min_len: int) -> list[tuple[int, int]]:
     out = []

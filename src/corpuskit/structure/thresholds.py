@@ -149,3 +149,50 @@ JUNK_THRESHOLD: Final = 2.0
 #: trailer, but only when the heading sits in the last TRAILER_MARKER_MAX_SHARE of the
 #: document's characters: a "Comments" heading at the top is not a comment section.
 TRAILER_MARKER_MAX_SHARE: Final = 0.5
+
+# -- corpora beyond news pages: wrapped lines, mail headers, sign-offs (issue 14) ----
+# Set on 20 Newsgroups (test set), Reuters-21578 (reut2-000) and 7 Project Gutenberg
+# books; figures in docs/evaluation.md ("Corpora beyond news pages").
+
+#: Hard-wrapped text (``blocks.wrap_width``): a text needs at least this many lines...
+WRAP_MIN_LINES: Final = 3
+#: ...its width W (the widest line once the widest share below is set aside: long URLs,
+#: header lines) lies in this range of columns (tabs expanded to 8)...
+WRAP_MIN_WIDTH: Final = 40
+WRAP_MAX_WIDTH: Final = 100
+WRAP_OUTLIER_SHARE: Final = 0.05
+#: ...at least this many line pairs are "full" (the next line's first word would not
+#: have fit within W less WRAP_SLACK columns: wrappers differ by a few columns)...
+WRAP_MIN_FULL: Final = 2
+WRAP_SLACK: Final = 6
+#: ...and at most this share of the full lines end a sentence (one-paragraph-per-line
+#: text, whose every line ends one, is never taken for wrapped text).
+WRAP_MAX_SENTENCE_END: Final = 0.5
+
+#: A mail/news header block (``mail``) needs this many fields that mail and news use
+#: (or that the user mapped); when it runs straight into text with no blank line after
+#: it, this many more: "Title: …" over an article's first line is not a mail header.
+MAIL_MIN_KNOWN_FIELDS: Final = 2
+MAIL_MIN_KNOWN_FIELDS_UNENDED: Final = 3
+#: A block of more fields than this is a list of key-value data, not a header.
+MAIL_MAX_FIELDS: Final = 200
+
+#: Sign-offs (``signoff``): a signature (after ``--`` or a contact block) is at most
+#: this many lines and characters; a contact block's lines are at most
+#: SIG_LINE_MAX_CHARS, and one longer than SIG_SHORT_CHARS must carry a contact cue.
+SIG_MAX_LINES: Final = 12
+SIG_MAX_CHARS: Final = 1000
+SIG_LINE_MAX_CHARS: Final = 80
+SIG_SHORT_CHARS: Final = 50
+#: An e-text end marker ("*** END OF THE PROJECT GUTENBERG EBOOK") opens the footer when
+#: what follows it is at most this many characters, or this share of the document (the
+#: Project Gutenberg licence is about 19,000 characters).
+ETEXT_FOOTER_MAX_CHARS: Final = 40000
+ETEXT_FOOTER_MAX_SHARE: Final = 0.5
+#: A paragraph wrapped a little narrower than the document (a reply at 70 columns under
+#: a quote at 78) is measured against its own widest line when that is at least this
+#: share of W; verse and addresses, much narrower, are measured against W.
+WRAP_LOCAL_MIN_SHARE: Final = 0.85
+#: An e-text's start marker ("*** START OF THE PROJECT GUTENBERG EBOOK") closes its front
+#: matter when it lies within this many leading blocks (the notice is about 20).
+ETEXT_HEADER_MAX_BLOCKS: Final = 80
