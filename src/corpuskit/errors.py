@@ -6,11 +6,17 @@ starts with where the problem is: ``dump.txt.gz: offset 1048576: truncated gzip 
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
+from typing import Literal
+
 __all__ = [
     "CorpuskitError",
     "DialectError",
+    "ErrorCollector",
     "ExportError",
     "InputError",
+    "InputSkipped",
     "OptionError",
     "PluginError",
     "ReadErrors",
@@ -18,7 +24,13 @@ __all__ = [
 
 
 class CorpuskitError(Exception):
-    """Base of every error corpuskit raises on purpose."""
+    """Base of every error corpuskit raises on purpose.
+
+    ``severity`` is ``"error"`` (the input failed: exit status 1) or ``"warning"`` (an
+    input passed over on purpose, such as a FIFO inside a folder: reported, not failed).
+    """
+
+    severity: Literal["error", "warning"] = "error"
 
     def __init__(self, message: str, *, path: str | None = None, offset: int | None = None) -> None:
         super().__init__(message)
@@ -37,6 +49,12 @@ class CorpuskitError(Exception):
 
 class InputError(CorpuskitError):
     """An input could not be read (missing, unreadable, binary, corrupt or truncated)."""
+
+
+class InputSkipped(InputError):
+    """An input passed over on purpose (a FIFO or device inside a directory): a warning."""
+
+    severity: Literal["error", "warning"] = "warning"
 
 
 class DialectError(CorpuskitError):
@@ -67,3 +85,31 @@ class ReadErrors(CorpuskitError):
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
         super().__init__(f"{len(errors)} input(s) failed: {lines}{more}")
         self.errors = errors
+
+
+class ErrorCollector:
+    """The ``on_error`` of ``read()``/``shard()``: forwards to the user's handler, or keeps.
+
+    Without a user handler, errors are kept for one :class:`ReadErrors` at the end and
+    warnings (``severity == "warning"``) become a Python ``RuntimeWarning``. ``failed``
+    counts the errors either way, so a caller knows whether the run was complete.
+    """
+
+    def __init__(self, forward: Callable[[CorpuskitError], None] | None = None) -> None:
+        self.forward = forward
+        self.errors: list[CorpuskitError] = []
+        self.failed = 0
+
+    def __call__(self, error: CorpuskitError) -> None:
+        if error.severity == "error":
+            self.failed += 1
+        if self.forward is not None:
+            self.forward(error)
+        elif error.severity == "warning":
+            warnings.warn(f"corpuskit: {error}", RuntimeWarning, stacklevel=2)
+        else:
+            self.errors.append(error)
+
+    def raise_errors(self) -> None:
+        if self.errors:
+            raise ReadErrors(self.errors)

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dialect
-from corpuskit.errors import CorpuskitError, InputError, ReadErrors
+from corpuskit.errors import CorpuskitError, ErrorCollector, InputError
 from corpuskit.evidence import with_priors
 from corpuskit.model import Document, DocumentWarning
 from corpuskit.options import Options
@@ -65,6 +65,8 @@ def _fail_message(exc: BaseException) -> str:
         return exc.message
     if isinstance(exc, EOFError):
         return "truncated compressed stream (input ended early)"
+    if "unexpected end of data" in str(exc):  # tarfile's word for a member cut short
+        return "truncated archive member (input ended early)"
     return f"read failed: {exc}"
 
 
@@ -218,8 +220,7 @@ def read(
     has been read, so one bad file never hides the others.
     """
     opts = Options.resolve(options, fields)
-    failures: list[CorpuskitError] = []
-    handler = on_error if on_error is not None else failures.append
+    handler = ErrorCollector(on_error)
     items = (i for i in plan(sources, opts) if not _blank_preamble(i))
     if opts.jobs != 1:
         from corpuskit.parallel import build_parallel
@@ -231,8 +232,7 @@ def read(
                 handler(item)
                 continue
             yield build(item, opts)
-    if failures:
-        raise ReadErrors(failures)
+    handler.raise_errors()
 
 
 def read_segments(
@@ -240,12 +240,10 @@ def read_segments(
 ) -> Iterator[WorkItem]:
     """The raw records without decoding: for packing, auditing and byte accounting."""
     opts = Options.from_kwargs(options)
-    failures: list[CorpuskitError] = []
-    handler = on_error if on_error is not None else failures.append
+    handler = ErrorCollector(on_error)
     for item in plan(sources, opts):
         if isinstance(item, CorpuskitError):
             handler(item)
         else:
             yield item
-    if failures:
-        raise ReadErrors(failures)
+    handler.raise_errors()
