@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from corpuskit.catalogue import check_rule_names
 from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dialect
 from corpuskit.errors import CorpuskitError, ErrorCollector, InputError
 from corpuskit.evidence import with_priors
@@ -147,6 +148,8 @@ def plan_input(
 
 def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[WorkItem | CorpuskitError]:
     """Every record of every input, in order, with the errors met along the way."""
+    check_rule_names(options.disable, "disable")
+    check_rule_names(options.enable, "enable")
     paths = [os.fspath(s) for s in sources]
     limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
     for given in paths:
