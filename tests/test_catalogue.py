@@ -24,12 +24,14 @@ def test_every_rule_has_a_one_line_description() -> None:
         assert rule.summary and "\n" not in rule.summary
 
 
-@pytest.mark.parametrize("name", ["typo", "typo.known", "structure", "structure.trailer", "unicode", "typography.ascii"])
+@pytest.mark.parametrize(
+    "name", ["typo", "typo.known", "structure", "structure.trailer", "unicode", "typography.ascii"]
+)
 def test_rules_and_families_pass(name: str) -> None:
     check_rule_names([name], "disable")
 
 
 @pytest.mark.parametrize("name", ["typo.knwon", "typos", "structure.trailers", "", "unicode."])
 def test_names_that_match_nothing_are_refused(name: str) -> None:
-    with pytest.raises(OptionError, match="known rules: .*typo.known"):
+    with pytest.raises(OptionError, match=r"known rules: .*typo\.known"):
         check_rule_names([name], "--disable")

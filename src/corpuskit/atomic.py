@@ -70,7 +70,7 @@ def _special(target: Path) -> bool:
         mode = os.stat(target).st_mode
     except OSError:
         return False
-    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode) or _under_dev(target)
+    return (not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)) or _under_dev(target)
 
 
 def _under_dev(target: Path) -> bool:

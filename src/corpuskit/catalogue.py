@@ -45,7 +45,7 @@ def known_rules() -> tuple[RuleInfo, ...]:
 
 
 def _families(names: Iterable[str]) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for name in names:
         parts = name.split(".")
         out.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))

@@ -6,6 +6,7 @@ starts with where the problem is: ``dump.txt.gz: offset 1048576: truncated gzip 
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from typing import Literal
@@ -20,7 +21,33 @@ __all__ = [
     "OptionError",
     "PluginError",
     "ReadErrors",
+    "printable",
 ]
+
+# C0 and C1 controls, DEL, line/paragraph separators, bidi embeddings, overrides and
+# isolates, and lone surrogates (undecodable bytes of a file name): none may reach a
+# terminal raw, where they forge lines, recolour it or reorder what it shows
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    if ch in _NAMED:
+        return _NAMED[ch]
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, bidi and surrogate character written as an escape.
+
+    Every message corpuskit prints goes through this, so a file or member name holding
+    a newline or an ESC sequence shows as ``a\\nb\\x1b[31m``, one line that cannot forge
+    another or recolour the terminal.
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
 
 
 class CorpuskitError(Exception):
@@ -44,7 +71,7 @@ class CorpuskitError(Exception):
             where.append(self.path)
         if self.offset is not None:
             where.append(f"offset {self.offset}")
-        return ": ".join([*where, self.message])
+        return printable(": ".join([*where, self.message]))
 
 
 class InputError(CorpuskitError):

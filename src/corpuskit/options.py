@@ -21,20 +21,26 @@ from corpuskit.errors import OptionError
 __all__ = ["Options"]
 
 
-def _names(option: str) -> Any:
-    def convert(value: Iterable[str] | str | None) -> frozenset[str]:
-        if value is None:
-            return frozenset()
-        if isinstance(value, str):
-            return frozenset([value])
-        if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
-            raise OptionError(f"option {option} takes a rule name or a list of them, not {value!r}")
-        names = frozenset(value)
-        wrong = [n for n in names if not isinstance(n, str)]
-        if wrong:
-            raise OptionError(f"option {option} takes rule names (strings), not {wrong[0]!r}")
-        return names
-    return convert
+def _names_of(option: str, value: object) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        return frozenset([value])
+    if isinstance(value, (bytes, bytearray)) or not isinstance(value, Iterable):
+        raise OptionError(f"option {option} takes a rule name or a list of them, not {value!r}")
+    names = frozenset(value)
+    wrong = [n for n in names if not isinstance(n, str)]
+    if wrong:
+        raise OptionError(f"option {option} takes rule names (strings), not {wrong[0]!r}")
+    return names
+
+
+def _disable(value: object) -> frozenset[str]:
+    return _names_of("disable", value)
+
+
+def _enable(value: object) -> frozenset[str]:
+    return _names_of("enable", value)
 
 
 def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -104,8 +110,8 @@ class Options:
     dialect: str | None = attrs.field(default=None, validator=_optional_str)
     delimiter: str | None = attrs.field(default=None, validator=_optional_str)
     encoding: str | None = attrs.field(default=None, validator=_text_encoding)
-    disable: frozenset[str] = attrs.field(factory=frozenset, converter=_names("disable"))
-    enable: frozenset[str] = attrs.field(factory=frozenset, converter=_names("enable"))
+    disable: frozenset[str] = attrs.field(factory=frozenset, converter=_disable)
+    enable: frozenset[str] = attrs.field(factory=frozenset, converter=_enable)
     dayfirst: bool = attrs.field(default=True, validator=_flag)
     #: Force the documents' language (an ISO 639-1 code such as ``en``) instead of
     #: identifying it; typo rules run only on English. ``None``: identify each document.

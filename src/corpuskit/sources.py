@@ -368,17 +368,18 @@ class _EndSeen(tarfile.TarInfo):
     """
 
     @classmethod
-    def fromtarfile(cls, tarfile_: tarfile.TarFile) -> tarfile.TarInfo:
+    def fromtarfile(cls, tarfile_: tarfile.TarFile) -> _EndSeen:
         try:
             return super().fromtarfile(tarfile_)
-        except tarfile.EOFHeaderError:
-            tarfile_.corpuskit_end = "marker"  # type: ignore[attr-defined]
-            raise
-        except tarfile.EmptyHeaderError:
-            tarfile_.corpuskit_end = "no end-of-archive marker"  # type: ignore[attr-defined]
-            raise
-        except (tarfile.TruncatedHeaderError, tarfile.InvalidHeaderError) as exc:
-            tarfile_.corpuskit_end = f"a damaged member header ({exc})"  # type: ignore[attr-defined]
+        except tarfile.HeaderError as exc:
+            kind = type(exc).__name__  # tarfile's subclasses of HeaderError are not public
+            if kind == "EOFHeaderError":
+                end = "marker"
+            elif kind == "EmptyHeaderError":
+                end = "no end-of-archive marker"
+            else:
+                end = f"a damaged member header ({exc})"
+            setattr(tarfile_, "corpuskit_end", end)  # noqa: B010 - an attribute of our own
             raise
 
 
@@ -402,7 +403,9 @@ def _tar(path: str, stream: io.BufferedReader[Any], depth: int, limits: Limits) 
 
 def _tar_members(path: str, tf: tarfile.TarFile, depth: int, limits: Limits) -> Iterator[Input | InputError]:
     for info in tf:
-        tf.members.clear()  # stream mode keeps every TarInfo otherwise: memory would grow per member
+        kept = getattr(tf, "members", None)  # stream mode keeps every TarInfo: memory would grow per member
+        if isinstance(kept, list):
+            kept.clear()
         if not info.isfile():
             continue
         label, base, refused = _member(path, info.name)

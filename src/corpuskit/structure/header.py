@@ -290,7 +290,9 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
         warnings = (
             DocumentWarning(
                 "date.ambiguous",
-                f"date {date_text!r} read {order} as {date.iso}; set the dayfirst option to change",
+                f"date {date_text!r} read {order} as {date.iso}; "
+                + ("--monthfirst (dayfirst=False) reads it month-first" if dayfirst
+                   else "without --monthfirst (dayfirst=True) it reads day-first"),
             ),
         )
     return Header(
