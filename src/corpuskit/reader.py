@@ -19,6 +19,7 @@ from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dial
 from corpuskit.errors import CorpuskitError, ErrorCollector, InputError
 from corpuskit.evidence import with_priors
 from corpuskit.model import Document, DocumentWarning
+from corpuskit.names import NameTracker
 from corpuskit.options import Options
 from corpuskit.pipeline import build_document, split_name
 from corpuskit.segments import Segment, iter_segments
@@ -101,8 +102,9 @@ def plan_input(
             return
     guarded = item.guard
     stem = item.filename.rsplit(".", 1)[0] if "." in item.filename[1:] else item.filename
-    seen: dict[str, int] = {}
-    for seg, last in _with_last(iter_segments(item.stream, dialect, chunk_size=options.chunk_size)):
+    seen = NameTracker()  # bounded: a fixed-size table of fingerprints, not every name
+    for seg, last in _with_last(iter_segments(item.stream, dialect, chunk_size=options.chunk_size,
+                                                    max_bytes=options.max_document_bytes)):
         warnings: list[DocumentWarning] = [
             DocumentWarning("record.malformed", p, seg.offset) for p in seg.problems
         ]
@@ -117,7 +119,7 @@ def plan_input(
         if seg.role == "preamble":
             name = f"{item.filename}#preamble"
             warnings.append(
-                DocumentWarning("record.preamble", f"{len(seg.raw)} bytes before the first delimiter", seg.offset)
+                DocumentWarning("record.preamble", f"{seg.length} bytes before the first delimiter", seg.offset)
             )
         elif seg.name is not None:
             name = seg.name
@@ -128,18 +130,25 @@ def plan_input(
         doc_id = f"{stem}.preamble" if seg.role == "preamble" else split_name(name)[0]
         if not doc_id:
             doc_id = f"{stem}-{seg.ordinal:06d}"
-        count = seen.get(doc_id, 0) + 1
-        seen[doc_id] = count
-        if count > 1:
+        was_full = seen.full
+        unique = seen.unique(doc_id)
+        if unique is not None:
             warnings.append(
                 DocumentWarning(
                     "record.duplicate_name",
-                    f"name {name!r} already used in this file; id made unique as {doc_id}~{count}",
+                    f"name {name!r} already used in this file; id made unique as {unique}"
+                    if split_name(name)[0] == doc_id else
+                    f"id {doc_id!r} already used in this file; made unique as {unique}",
                     seg.offset,
                 )
             )
-            doc_id = f"{doc_id}~{count}"
-        if seg.role == "document" and not seg.content.strip():
+            doc_id = unique
+        if seen.full and not was_full:
+            warnings.append(DocumentWarning(
+                "record.names_untracked",
+                "duplicate-name tracking is full for this file; later new names are not tracked (see corpuskit.names)",
+                seg.offset))
+        if seg.role == "document" and not seg.skipped and not seg.content.strip():
             warnings.append(DocumentWarning("record.empty", "empty document", seg.content_offset))
         yield WorkItem(seg, item.path, doc_id, name, tuple(warnings), dialect.name)
     if guarded.error is not None:
