@@ -113,7 +113,7 @@ def iter_segments(
 
 
 def _plain(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator[Segment]:
-    parts = []
+    parts: list[bytes] = []
     kept = skipped = 0
     while True:
         chunk = stream.read(chunk_size)
