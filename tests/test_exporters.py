@@ -547,3 +547,39 @@ def test_a_directory_format_needs_a_path(fresh_registry: None, sample_path: Path
     assert main(["export", str(sample_path), "-f", "perdoc", "-o", str(tmp_path / "out"), "--no-progress"]) == 0
     assert len(list((tmp_path / "out").iterdir())) == 5
     assert [p.name for p in tmp_path.iterdir()] == ["out"]  # the temporary directory was renamed
+
+
+# -- issue 15: formulas behind whitespace and invisible characters; reversible escaping ---------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from corpuskit_exporters.csv_export import neutralise, restore  # noqa: E402
+
+# what a spreadsheet may skip before it reads a formula ("trim spaces" in LibreOffice, Excel's
+# handling of a BOM or a line feed at the start of a cell)
+INVISIBLE = [" ", "\t", "\n", "\r", "\u00a0", "\u200b", "\ufeff", "\u2060", "\u3000", "\u2003"]
+
+
+@pytest.mark.parametrize("lead", INVISIBLE + ["  \u00a0\n"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_formula_behind_whitespace_or_an_invisible_character_is_neutralised(lead: str, start: str) -> None:
+    cell = f"{lead}{start}1+1"
+    assert neutralise(cell) == "'" + cell
+
+
+def _runs_as_formula(cell: str) -> bool:
+    stripped = cell.lstrip("".join(INVISIBLE))
+    return stripped[:1] in ("=", "+", "-", "@") or cell[:1] in ("\t", "\r")
+
+
+@given(st.text(alphabet=st.sampled_from([*INVISIBLE, "=", "+", "-", "@", "'", "a", "1"]), max_size=8) | st.text())
+def test_neutralised_cells_never_run_and_restore_gives_back_the_text(cell: str) -> None:
+    escaped = neutralise(cell)
+    assert not _runs_as_formula(escaped)
+    assert restore(escaped) == cell
+
+
+def test_plain_cells_are_unchanged() -> None:
+    for cell in ("Hello", "3 dead", "", " leading space", "a=b"):
+        assert neutralise(cell) == cell
