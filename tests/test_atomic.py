@@ -103,3 +103,25 @@ def test_a_long_but_valid_name_is_written(tmp_path: Path) -> None:
     with atomic_file(target) as fh:
         fh.write(b"x")
     assert target.read_bytes() == b"x" and [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize(("errno_", "cause"), [(13, "permission denied"), (30, "read-only file system"),
+                                               (28, "no space left on device")])
+def test_os_errors_when_writing_name_path_and_cause(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    errno_: int, cause: str) -> None:
+    from corpuskit.errors import ExportError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno_, os.strerror(errno_))
+
+    target = tmp_path / "o.jsonl"
+    if errno_ == 28:  # disk full while writing
+        with pytest.raises(ExportError) as info, atomic_file(target) as fh:
+            monkeypatch.setattr(fh, "write", refuse)
+            fh.write(b"x")
+    else:
+        monkeypatch.setattr("tempfile.mkstemp", refuse)
+        with pytest.raises(ExportError) as info, atomic_file(target) as fh:
+            fh.write(b"x")
+    assert str(info.value) == f"{target}: cannot write: {cause}"
+    assert list(tmp_path.iterdir()) == []

@@ -561,7 +561,7 @@ from corpuskit_exporters.csv_export import neutralise, restore  # noqa: E402
 INVISIBLE = [" ", "\t", "\n", "\r", "\u00a0", "\u200b", "\ufeff", "\u2060", "\u3000", "\u2003"]
 
 
-@pytest.mark.parametrize("lead", INVISIBLE + ["  \u00a0\n"])
+@pytest.mark.parametrize("lead", [*INVISIBLE, "  \u00a0\n"])
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_a_formula_behind_whitespace_or_an_invisible_character_is_neutralised(lead: str, start: str) -> None:
     cell = f"{lead}{start}1+1"

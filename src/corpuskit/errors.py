@@ -14,6 +14,7 @@ from typing import Literal
 __all__ = [
     "CorpuskitError",
     "DialectError",
+    "DocumentError",
     "ErrorCollector",
     "ExportError",
     "InputError",
@@ -90,6 +91,10 @@ class DialectError(CorpuskitError):
 
 class OptionError(CorpuskitError):
     """An option that does not exist or has a value of the wrong kind."""
+
+
+class DocumentError(CorpuskitError, ValueError):
+    """``Document.from_dict`` was given something that is not a valid ``corpuskit/document@1``."""
 
 
 class ExportError(CorpuskitError):
