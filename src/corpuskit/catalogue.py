@@ -29,6 +29,7 @@ class RuleInfo:
 
 
 SWITCHES: tuple[RuleInfo, ...] = (
+    RuleInfo("language", "each document's language is identified (Document.language); typo rules run on English only"),
     RuleInfo("typo.suggestion", "likely typos that are not corrected are reported as typo.suggestion warnings"),
     RuleInfo("structure", "the structure stage: cleaned text cut into header, body and trailer blocks"),
     RuleInfo("structure.header", "title, dateline, byline/authors, date, note and standfirst at the top"),
@@ -41,7 +42,8 @@ SWITCHES: tuple[RuleInfo, ...] = (
 def known_rules() -> tuple[RuleInfo, ...]:
     """Every rule and switch, in the order the pipeline runs them."""
     rules = tuple(RuleInfo(r.name, r.summary, r.default) for r in CLEANING_RULES)
-    return rules + SWITCHES
+    named = {r.name for r in rules}
+    return rules + tuple(s for s in SWITCHES if s.name not in named)
 
 
 def _families(names: Iterable[str]) -> set[str]:
