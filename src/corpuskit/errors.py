@@ -89,8 +89,8 @@ class DialectError(CorpuskitError):
     """An unknown dialect name or an unusable ``--delimiter`` regex."""
 
 
-class OptionError(CorpuskitError):
-    """An option that does not exist or has a value of the wrong kind."""
+class OptionError(CorpuskitError, ValueError):
+    """An option that does not exist or has a value of the wrong kind (also a ``ValueError``)."""
 
 
 class DocumentError(CorpuskitError, ValueError):
