@@ -261,6 +261,8 @@ def cmd_export(args: argparse.Namespace, reporter: _Reporter) -> int:
     cls = exporters.get(_format_for(args))
     try:  # a bad option fails before any input is read
         exporter = cls(exporters.parse_options(cls, raw))
+    except OptionError:
+        raise
     except (ValueError, TypeError, OSError) as exc:
         raise OptionError(f"format {cls.name!r}: {exc}") from None
     if args.output == "-" and cls.layout == "directory":
