@@ -42,11 +42,15 @@ SUBMODULES = {
     "corpuskit.errors": {
         "CorpuskitError",
         "DialectError",
+        "DocumentError",
+        "ErrorCollector",
         "ExportError",
         "InputError",
+        "InputSkipped",
         "OptionError",
         "PluginError",
         "ReadErrors",
+        "printable",
     },
     "corpuskit.exporters": {
         "ENTRY_POINT_GROUP",

@@ -42,3 +42,20 @@ def test_readme_quickstart_has_two_commands_and_ci_runs_the_test_one() -> None:
     assert "pip install" in test and "pytest" in test
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert test in ci.splitlines()
+
+
+def test_the_guarantees_table_names_tests_that_exist() -> None:
+    """docs/errors.md lists each hardening guarantee with its test: the names must be real."""
+    import re as _re
+
+    root = Path(__file__).resolve().parent
+    text = (root.parent / "docs" / "errors.md").read_text(encoding="utf-8")
+    section = text[text.index("## Guarantees") :]
+    current, named = None, []
+    for m in _re.finditer(r"`(?:(test_\w+\.py)::)?(test_\w+)`", section):
+        current = m.group(1) or current
+        assert current is not None
+        named.append((current, m.group(2)))
+    assert len(named) > 20
+    missing = [(f, n) for f, n in named if f"def {n}(" not in (root / f).read_text(encoding="utf-8")]
+    assert missing == []

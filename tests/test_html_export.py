@@ -464,3 +464,36 @@ def test_per_document_layout_keeps_the_exporter_contract() -> None:
     from corpuskit_exporters.html_export import HtmlExporter
 
     check_exporter(HtmlExporter, options={"layout": "per-document"})
+
+
+# -- issue 15: highlighting is linear in blocks + edits -------------------------------------
+
+
+class CountingSpans(list):  # type: ignore[type-arg]
+    """A span list that counts how many spans the highlighter looks at."""
+
+    looked = 0
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def]
+        CountingSpans.looked += 1
+        return super().__getitem__(i)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        for item in super().__iter__():
+            CountingSpans.looked += 1
+            yield item
+
+
+def test_highlighting_looks_at_each_span_a_bounded_number_of_times() -> None:
+    n = 3000
+    raw = "".join(f"Paragraph {i} with\xa0space.\n\n" for i in range(n))
+    edits = [Edit("unicode.nbsp", m.start(), m.end(), "\xa0", " ") for m in re.finditer("\xa0", raw)]
+    cleaned = apply_edits(raw, edits)
+    spans = CountingSpans(cleaned_spans(edits))
+    CountingSpans.looked = 0
+    pos = 0
+    for para in cleaned.split("\n\n")[:-1]:
+        parts = block_parts(para, pos, spans, False)
+        assert any("edit" in p for p in parts)
+        pos += len(para) + 2
+    assert CountingSpans.looked < 40 * n  # every block scanned every span before: n * n = 9,000,000

@@ -80,3 +80,54 @@ def test_documents_pickle_for_worker_processes() -> None:
     again = pickle.loads(pickle.dumps(doc))
     assert again == doc and dict(again.metadata) == {"url": "u"}
     assert hash(again) == hash(doc)
+
+
+# -- issue 15: from_dict validates what it loads, with one error type --------------------------
+
+from corpuskit.errors import DocumentError  # noqa: E402
+
+
+def _set(path: str, value: object) -> dict:  # type: ignore[type-arg]
+    data = json.loads(json.dumps(_doc().to_dict()))
+    *parents, last = path.split(".")
+    target = data
+    for p in parents:
+        target = target[int(p)] if isinstance(target, list) else target[p]
+    if value is _DROP:
+        del target[int(last) if isinstance(target, list) else last]
+    elif isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value
+    return data
+
+
+_DROP = object()
+BROKEN = [
+    ("title", {"a": 1}), ("title", 5), ("raw_text", None), ("raw_text", 3), ("id", 7), ("id", ""),
+    ("name", None), ("role", "chapter"), ("index", "0"), ("index", -1), ("index", True), ("key", 5),
+    ("authors", "Ann"), ("authors", [1]), ("date", "yesterday"), ("date", 20190210), ("dateline", ["x"]),
+    ("metadata", {"url": 1}), ("metadata", []), ("source", "c.txt"), ("source.offset", "10"),
+    ("source.offset", -1), ("source.confidence", 2), ("source.path", None), ("edits", {}),
+    ("edits.0.start", 40), ("edits.0.rule", "NoDots"), ("edits.0.start", "30"), ("edits.0.after", None),
+    ("blocks.0.kind", "sidebar"), ("blocks.0.region", "footer"), ("blocks.0.end", -3), ("blocks.0.text", 1),
+    ("blocks.0.start", 20), ("warnings", "oops"), ("warnings", [{"code": 1, "message": "m"}]),
+    ("schema", "other/thing@1"), ("source", _DROP), ("raw_text", _DROP), ("id", _DROP),
+]
+
+
+@pytest.mark.parametrize(("path", "value"), BROKEN, ids=[f"{p}={v!r}"[:40] for p, v in BROKEN])
+def test_from_dict_refuses_what_the_schema_refuses(path: str, value: object) -> None:
+    data = _set(path, value)
+    schema_ok = jsonschema.Draft202012Validator(corpuskit.load_schema()).is_valid(data)
+    semantic = path in ("edits.0.start", "blocks.0.start") and not isinstance(value, str)  # start > end
+    assert not schema_ok or semantic
+    with pytest.raises(DocumentError) as info:
+        Document.from_dict(data)
+    assert isinstance(info.value, ValueError)  # one type, also a ValueError for callers that catch that
+    assert path.split(".")[-1] in str(info.value) or path.split(".")[0] in str(info.value)
+
+
+def test_from_dict_refuses_a_non_mapping() -> None:
+    with pytest.raises(DocumentError):
+        Document.from_dict([1, 2])  # type: ignore[arg-type]

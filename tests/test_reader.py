@@ -319,3 +319,53 @@ def test_the_documented_reuters_delimiter_on_the_real_files() -> None:
         docs = [d for d in corpuskit.read(sgm, delimiter=_documented_reuters_delimiter(), disable=["typo"])
                 if d.role == "document"]
         assert len(docs) == 1000 and len({d.id for d in docs}) == 1000, sgm
+
+# -- issue 15: memory bounded by the limit; ids unique; issue 16: bounded name tracking -------
+
+
+def test_a_huge_gzip_record_costs_the_limit_not_the_record(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "big.txt.gz"
+    with gzip.open(path, "wb", compresslevel=1) as fh:
+        fh.write(b"=== big.txt ===\n")
+        for _ in range(32):
+            fh.write(b"x" * (1 << 20))
+        fh.write(b"\n=== small.txt ===\nok\n")
+    tracemalloc.start()
+    try:
+        big, small = corpuskit.read(path, max_document_bytes=1 << 20)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20  # 32 MiB buffered (and copied) before
+    assert big.source.offset == 16 and big.source.length == 32 << 20
+    assert [w.code for w in big.warnings] == ["record.too_large"]
+    assert str(32 << 20) in big.warnings[0].message and "offset 16" in big.warnings[0].message
+    assert small.raw_text == "ok" and small.source.offset == 16 + (32 << 20) + 1 + len("=== small.txt ===\n")
+
+
+@pytest.mark.parametrize(
+    ("names", "ids"),
+    [
+        (["a.txt", "a.txt", "a~2.txt"], ["a", "a~2", "a~2~2"]),
+        (["a~2.txt", "a.txt", "a.txt"], ["a~2", "a", "a~3"]),
+        (["a.txt"] * 4, ["a", "a~2", "a~3", "a~4"]),
+    ],
+)
+def test_duplicate_ids_are_made_unique_for_good(tmp_path: Path, names: list[str], ids: list[str]) -> None:
+    path = tmp_path / "c.txt"
+    path.write_bytes(_banner([(n, b"text") for n in names]))
+    got = [d.id for d in corpuskit.read(path)]
+    assert got == ids and len(set(got)) == len(got)
+
+
+def test_duplicate_tracking_memory_does_not_grow_per_record() -> None:
+    from corpuskit.names import NameTracker
+
+    tracker = NameTracker()
+    small = tracker.footprint()
+    for i in range(200_000):
+        assert tracker.unique(f"{i:06d}_{i * 2654435761 % (1 << 64):016x}") is None
+    assert tracker.footprint() <= NameTracker.MAX_BYTES and tracker.footprint() > small
+    assert tracker.unique("000007_" + f"{7 * 2654435761 % (1 << 64):016x}") is not None

@@ -155,3 +155,87 @@ def test_large_stream_is_read_in_chunks_with_bounded_buffer(chunk: int) -> None:
 def test_content_ending_in_a_lone_cr_keeps_it_in_an_lf_file() -> None:
     data = b"=== a.txt ===\nline\r\n=== b.txt ===\nB\n"
     assert [s.content for s in _split(data, "banner", 1 << 16)] == [b"line\r", b"B"]
+
+
+# -- issue 15: the split never depends on the chunk size; memory bounded by the limit -------
+
+
+def _shape(segs: list) -> list:
+    return [(s.offset, s.raw, s.content_start, s.content_end, s.name, s.skipped) for s in segs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.lists(st.sampled_from([b"\f", b"\r\n", b"\n", b"\r", b"x", b"=== a.txt ===", b"\f\r\n",
+                                      b"<doc id=\"1\">", b"</doc>", b"==="])).map(b"".join),
+       dialect=st.sampled_from([*DIALECTS, "custom"]), chunk=st.sampled_from([1, 2, 3, 5, 64]))
+def test_the_split_does_not_depend_on_the_chunk_size(data: bytes, dialect: str, chunk: int) -> None:
+    assert _shape(_split(data, dialect, chunk)) == _shape(_split(data, dialect, 1 << 20))
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 3, 4, 5, 6])
+def test_form_feed_and_crlf_across_a_chunk_boundary(chunk: int) -> None:
+    data = b"one\f\r\ntwo\f\r\nthree"
+    assert [s.content for s in _split(data, "formfeed", chunk)] == [b"one", b"two", b"three"]
+    assert [len(s.raw) for s in _split(data, "formfeed", chunk)] == [6, 6, 5]
+
+
+class Endless(io.RawIOBase):
+    """``head``, ``size`` filler bytes and ``tail``, made on the fly: never held in memory at once."""
+
+    def __init__(self, head: bytes, size: int, tail: bytes = b"") -> None:
+        self.parts = [(0, head), (len(head) + size, tail)]
+        self.filler = (len(head), len(head) + size)
+        self.total = len(head) + size + len(tail)
+        self.pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def]
+        n = min(len(buffer), self.total - self.pos)
+        start, end = self.pos, self.pos + n
+        view = memoryview(buffer)
+        lo, hi = max(start, self.filler[0]), min(end, self.filler[1])
+        if lo < hi:
+            view[lo - start : hi - start] = b"x" * (hi - lo)
+        for at, part in self.parts:
+            lo, hi = max(start, at), min(end, at + len(part))
+            if lo < hi:
+                view[lo - start : hi - start] = part[lo - at : hi - at]
+        self.pos = end
+        return n
+
+
+@pytest.mark.parametrize("dialect", ["banner", "formfeed", "plain"])
+def test_an_oversized_record_is_not_buffered_but_accounted(dialect: str) -> None:
+    import tracemalloc
+
+    limit, size = 1 << 20, 24 << 20
+    head = b"=== big.txt ===\n" if dialect == "banner" else b""
+    tail = b"\n=== small.txt ===\nshort\n" if dialect == "banner" else b"\fshort" if dialect == "formfeed" else b""
+    stream = io.BufferedReader(Endless(head, size, tail), 1 << 16)
+    tracemalloc.start()
+    try:
+        segs = list(iter_segments(stream, DIALECTS.get(dialect, PLAIN), chunk_size=1 << 16, max_bytes=limit))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * limit  # today: the whole 24 MiB record, twice
+    total = len(head) + size + len(tail)
+    assert sum(len(s.raw) + s.skipped for s in segs) == total  # every byte still accounted for
+    assert [s.offset for s in segs] == [0, *[len(s.raw) + s.skipped for s in segs[:1]]][: len(segs)]
+    big = segs[0]
+    assert big.skipped > 0 and big.content_end - big.content_start + big.skipped == size
+    if dialect != "plain":
+        assert segs[-1].content.rstrip(b"\n") == b"short"
+
+
+def test_a_long_delimiter_like_line_without_newline_is_linear() -> None:
+    import threading
+
+    data = b"=== " + b"x" * (1 << 20)  # quadratic rescans at chunk 64: ~8 GB of searching
+    done: list[list] = []
+    t = threading.Thread(target=lambda: done.append(_split(data, "banner", 64)), daemon=True)
+    t.start()
+    t.join(60)  # linear: well under a second; quadratic: many minutes
+    assert done and b"".join(s.raw for s in done[0]) == data

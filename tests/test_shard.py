@@ -83,3 +83,30 @@ def test_command_line(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "missing.txt" in err and "shard(s)" in err
     assert len(_records(tmp_path / "cli")) == sum(1 for _ in corpuskit.read(str(corpus)))
     assert main(["shard", str(corpus), "-o", str(tmp_path / "x"), "--shard-size", "lots"]) == 2
+
+
+def test_no_success_marker_when_an_input_failed(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_bytes(b"=== 001_aa.txt ===\nHello world.\n")
+    failed: list[object] = []
+    result = shard([good, tmp_path / "missing.txt"], tmp_path / "out", on_error=failed.append)
+    assert result.documents == 1 and len(failed) == 1
+    assert not (tmp_path / "out" / "_SUCCESS").exists()
+    assert (tmp_path / "out" / "completions" / "00000").exists()
+
+
+def test_a_bad_zip_member_does_not_end_a_shard_run(tmp_path: Path) -> None:
+    import zipfile
+
+    bad = tmp_path / "bad.zip"
+    with zipfile.ZipFile(bad, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("bad.txt", b"=== b.txt ===\nBroken member text.\n")
+    data = bytearray(bad.read_bytes())
+    data[data.find(b"Broken")] ^= 0x20
+    bad.write_bytes(bytes(data))
+    good = tmp_path / "good.txt"
+    good.write_bytes(b"=== 001_aa.txt ===\nHello world.\n")
+    failed: list[object] = []
+    result = shard([bad, good], tmp_path / "out", on_error=failed.append)
+    assert result.documents >= 1 and len(failed) == 1
+    assert "001_aa" in [r["id"] for r in _records(tmp_path / "out")]

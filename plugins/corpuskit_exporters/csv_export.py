@@ -6,11 +6,16 @@ columns later), so edit counts by rule live in one cell, ``edits_by_rule``, writ
 lists, future rules, disabled families), and per-rule columns would change the header
 from one corpus or release to the next; one compact cell keeps every file's header the
 same. In pandas: ``df.edits_by_rule.str.extractall(r"(?P<rule>[^=;]+)=(?P<count>\\d+)")``.
+
+Formula escaping (on by default) is reversible: every cell that starts with ``'`` had one
+added, so ``restore`` (drop one leading ``'``) gives back the exact text; in pandas,
+``df[col].str.replace(r"^'", "", regex=True)``.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO, ClassVar
@@ -52,10 +57,28 @@ LIST_SEPARATOR = "; "
 #: OWASP "CSV injection": a spreadsheet runs a cell that starts with one of these.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+#: What a spreadsheet may pass over before it reads a formula: whitespace (LibreOffice's
+#: "trim spaces" runs `` =1+1``), line feeds, no-break and other Unicode spaces, and the
+#: invisible zero-width space, word joiner and byte order mark.
+_FORMULA = re.compile("[\\s\u00a0\u180e\u200b-\u200d\u2060\ufeff]*[=+\\-@]")
+
 
 def neutralise(cell: str) -> str:
-    """Prefix a cell a spreadsheet would read as a formula with a single quote (OWASP)."""
-    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+    """Prefix with ``'`` a cell a spreadsheet could read as a formula (OWASP), reversibly.
+
+    A cell is prefixed when, past any leading whitespace or invisible characters, it starts
+    with ``= + - @``, when it starts with tab or CR, and when it already starts with ``'``
+    (so that :func:`restore`, which drops one leading ``'`` from any cell, gives back
+    every original cell exactly).
+    """
+    if cell.startswith(("'", "\t", "\r")) or _FORMULA.match(cell):
+        return "'" + cell
+    return cell
+
+
+def restore(cell: str) -> str:
+    """The original text of a cell written with ``escape_formulas`` on: one leading ``'`` off."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def _one_char(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -75,7 +98,8 @@ class CsvOptions:
     escape_formulas: bool = attrs.field(
         default=True,
         validator=attrs.validators.instance_of(bool),
-        metadata={"help": "prefix text cells starting with = + - @ tab or CR with ' (OWASP CSV injection)"},
+        metadata={"help": "prefix with ' cells a spreadsheet could run: = + - @ (also after spaces or "
+                          "invisible characters), tab, CR, or ' itself (reversible: drop one leading ')"},
     )
     delimiter: str = attrs.field(
         default=",",

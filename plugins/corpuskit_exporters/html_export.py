@@ -17,6 +17,7 @@ exporter so both formats show a document the same way.
 from __future__ import annotations
 
 import base64
+import bisect
 import hashlib
 import json
 import re
@@ -133,8 +134,14 @@ def block_parts(
     end = start + len(text)
     parts: list[dict[str, Any]] = []
     pos = start
-    for s, t, edit in spans:
-        if t < start or s > end or (t == start and s != t):
+    # spans are sorted and do not overlap, so their ends are sorted too: start at the
+    # first that can reach this block and stop past its end (linear over a document)
+    first = bisect.bisect_left(spans, start, key=lambda span: span[1])
+    for i in range(first, len(spans)):
+        s, t, edit = spans[i]
+        if s > end:
+            break
+        if t == start and s != t:
             continue
         s, t = max(s, start), min(t, end)
         if s > pos:
@@ -374,6 +381,11 @@ class HtmlOptions:
     template_dir: str = attrs.field(
         default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed); empty: none"}
     )
+
+    @template_dir.validator
+    def _check_template_dir(self, attribute: Any, value: str) -> None:
+        if value and not Path(value).is_dir():  # a usage error when the options are read, not mid-export
+            raise ValueError(f"template_dir {value!r} is not a directory")
 
     @lang.validator
     def _check_lang(self, attribute: Any, value: str) -> None:

@@ -1,21 +1,28 @@
-"""The ``corpuskit`` command: export, inspect, formats, pack, unpack.
+"""The ``corpuskit`` command: export, inspect, formats, rules, pack, unpack, shard.
 
 Exit status: 0 on success, 1 when any input failed, 2 on usage errors. Every error is
-one line naming the file and byte offset; a traceback only ever reaches a user through
-``--debug``.
+one line naming the file and byte offset (control characters escaped); a traceback only
+ever reaches a user through ``--debug``. SIGTERM is handled like Ctrl-C: the partial
+output is removed.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import glob
 import json
+import os
+import signal
 import sys
+import time
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from corpuskit import __version__
-from corpuskit.errors import CorpuskitError, DialectError, OptionError
+from corpuskit.errors import CorpuskitError, DialectError, InputError, OptionError, printable
 from corpuskit.model import Document
 from corpuskit.options import Options
 
@@ -25,15 +32,40 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
 
 class _Reporter:
-    """Prints each input error as one line and remembers that one happened."""
+    """Prints each input error (or warning) as one line and remembers that an error happened."""
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
         self.failed = 0
 
     def __call__(self, error: CorpuskitError) -> None:
+        if error.severity == "warning":
+            self.warn(str(error))
+            return
         self.failed += 1
         print(f"corpuskit: error: {error}", file=self.stream, flush=True)
+
+    def warn(self, message: str) -> None:
+        print(f"corpuskit: warning: {printable(message)}", file=self.stream, flush=True)
+
+
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that every temporary is cleaned up as on Ctrl-C."""
+
+
+def _on_sigterm(signum: int, frame: object) -> NoReturn:
+    raise _Terminated()
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose mistakes are one line and exit status 2, like every usage error."""
+
+    def error(self, message: str) -> NoReturn:
+        raise OptionError(f"{message} (see '{self.prog} --help')")
+
+
+class _NothingRead(Exception):
+    """Every input failed and no document was read: the output is not written at all."""
 
 
 def _add_reader_args(p: argparse.ArgumentParser) -> None:
@@ -51,12 +83,49 @@ def _add_reader_args(p: argparse.ArgumentParser) -> None:
                         "metadata key, e.g. X-Author=authors (repeatable; docs/structure.md)")
     p.add_argument("--typo-user-file", metavar="FILE", help="your own 'wrong -> right' corrections")
     p.add_argument("--protected-words", metavar="FILE", help="words never to correct, one per line")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (0 = all cores)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="worker processes (0 = all cores; more than the cores is capped, with a warning)")
     p.add_argument("--strict", action="store_true",
                    help="treat every document warning as an error (reported, exit status 1)")
+    defaults = Options()
+    p.add_argument("--max-document-bytes", type=_size("--max-document-bytes"), metavar="SIZE",
+                   default=defaults.max_document_bytes,
+                   help="a larger record is reported and yielded empty, never held in memory (default: 256MiB)")
+    p.add_argument("--max-ratio", type=_whole("--max-ratio"), metavar="N", default=defaults.max_ratio,
+                   help="stop a compressed input expanding more than N times (decompression bombs; default: 1000)")
+    p.add_argument("--max-input-bytes", type=_size("--max-input-bytes"), metavar="SIZE",
+                   default=defaults.max_input_bytes, help="stop an input decompressing past SIZE (default: 1TiB)")
 
 
-def _options(args: argparse.Namespace) -> Options:
+def _size(flag: str) -> Any:
+    def parse(text: str) -> int:
+        from corpuskit.shard import parse_size
+
+        try:
+            return parse_size(text)
+        except OptionError:
+            raise argparse.ArgumentTypeError(
+                f"{flag} takes a size such as 256MiB, 1GB or 1048576, not {text!r}") from None
+    return parse
+
+
+def _whole(flag: str) -> Any:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(f"{flag} takes a positive whole number, not {text!r}")
+        return value
+    return parse
+
+
+def _options(args: argparse.Namespace, reporter: _Reporter) -> Options:
+    from corpuskit.catalogue import check_rule_names
+
+    check_rule_names(args.disable, "--disable")
+    check_rule_names(args.enable, "--enable")
     opts = Options(
         dialect=args.dialect,
         delimiter=args.delimiter,
@@ -67,29 +136,34 @@ def _options(args: argparse.Namespace) -> Options:
         header_fields=args.header_field,
         typo_user_file=args.typo_user_file,
         protected_words_file=args.protected_words,
-        jobs=args.jobs,
+        jobs=_jobs(args.jobs, reporter),
+        max_document_bytes=args.max_document_bytes,
+        max_ratio=args.max_ratio,
+        max_input_bytes=args.max_input_bytes,
     )
     _validate(opts)
     return opts
 
 
+def _jobs(jobs: int, reporter: _Reporter) -> int:
+    """More workers than cores only adds start-up time and memory (100000 of them: minutes)."""
+    if jobs < 0:
+        raise OptionError("--jobs takes 0 (all cores) or a positive number")
+    cores = os.cpu_count() or 1
+    if jobs > cores:
+        reporter.warn(f"--jobs {jobs} is more than the {cores} core(s) of this machine; using {cores}")
+        return cores
+    return jobs
+
+
 def _validate(opts: Options) -> None:
-    """Usage errors are found before any input is read."""
+    """Usage errors are found before any input is read (Options checks the values themselves)."""
     from corpuskit.dialects import custom_dialect, get_dialect
 
     if opts.delimiter:
         custom_dialect(opts.delimiter)
     elif opts.dialect:
         get_dialect(opts.dialect)
-    if opts.encoding:
-        import codecs
-
-        try:
-            codecs.lookup(opts.encoding)
-        except LookupError:
-            raise OptionError(f"unknown encoding {opts.encoding!r}") from None
-    if opts.jobs < 0:
-        raise OptionError("--jobs takes 0 (all cores) or a positive number")
 
 
 def _progress(docs: Iterator[Document], enabled: bool) -> Iterator[Document]:
@@ -102,16 +176,35 @@ def _progress(docs: Iterator[Document], enabled: bool) -> Iterator[Document]:
 
 
 def _show_progress(args: argparse.Namespace) -> bool:
+    if getattr(args, "quiet", False):
+        return False
     if args.progress is not None:
         return bool(args.progress)
     return sys.stderr.isatty()
 
 
+_GLOB_CHARS = frozenset("*?[")
+
+
+def _expand(inputs: Sequence[str], reporter: _Reporter) -> list[str]:
+    """Expand a quoted glob (``'data/*.txt'``), as a shell would; an unmatched one is an input error."""
+    out: list[str] = []
+    for item in inputs:
+        if item == "-" or not _GLOB_CHARS & set(item) or os.path.exists(item):
+            out.append(item)
+            continue
+        matches = sorted(glob.glob(item, recursive=True))
+        if not matches:
+            reporter(InputError("no file matches this pattern", path=item))
+        out.extend(matches)
+    return out
+
+
 def _documents(args: argparse.Namespace, reporter: _Reporter) -> Iterator[Document]:
     from corpuskit.reader import read
 
-    opts = _options(args)
-    docs = read(*args.inputs, on_error=reporter, options=opts)
+    opts = _options(args, reporter)
+    docs = read(*_expand(args.inputs, reporter), on_error=reporter, options=opts)
     return _strict(docs, reporter) if args.strict else docs
 
 
@@ -123,22 +216,68 @@ def _strict(docs: Iterator[Document], reporter: _Reporter) -> Iterator[Document]
         yield doc
 
 
+class _Tally:
+    """Counts what passes through, for the summary line; raises _NothingRead at an empty failed end."""
+
+    def __init__(self, docs: Iterator[Document], reporter: _Reporter) -> None:
+        self.docs = docs
+        self.reporter = reporter
+        self.documents = 0
+        self.warnings = 0
+
+    def __iter__(self) -> Iterator[Document]:
+        for doc in self.docs:
+            self.documents += 1
+            self.warnings += len(doc.warnings)
+            yield doc
+        if not self.documents and self.reporter.failed:
+            raise _NothingRead()
+
+
+def _format_for(args: argparse.Namespace) -> str:
+    """--format, or the format whose suffix the output path has (``out.jsonl`` -> jsonl)."""
+    from corpuskit import exporters
+
+    if args.format:
+        return str(args.format)
+    formats = exporters.available()
+    name = os.path.basename(args.output).lower()
+    by_suffix = sorted(((cls.suffix.lower(), key) for key, cls in formats.items() if cls.suffix),
+                       key=lambda pair: -len(pair[0]))
+    for suffix, key in by_suffix:
+        if name.endswith(suffix):
+            return key
+    known = ", ".join(f"{key} ({cls.suffix})" for key, cls in formats.items() if cls.suffix)
+    raise OptionError(f"give --format: the output name {args.output!r} does not end with a format's suffix; "
+                      f"known: {known}")
+
+
 def cmd_export(args: argparse.Namespace, reporter: _Reporter) -> int:
     from corpuskit import exporters
 
+    started = time.monotonic()
     raw: dict[str, str] = {}
     for item in args.option:
         key, sep, value = item.partition("=")
         if not sep:
             raise OptionError(f"--option takes KEY=VALUE, not {item!r}")
         raw[key.strip()] = value
-    cls = exporters.get(args.format)
-    exporter = cls(exporters.parse_options(cls, raw))  # a bad option fails before any input is read
+    cls = exporters.get(_format_for(args))
+    try:  # a bad option fails before any input is read
+        exporter = cls(exporters.parse_options(cls, raw))
+    except OptionError:
+        raise
+    except (ValueError, TypeError, OSError) as exc:
+        raise OptionError(f"format {cls.name!r}: {exc}") from None
     if args.output == "-" and cls.layout == "directory":
         raise OptionError(f"format {cls.name!r} writes a directory; --output must be a path, not '-'")
-    docs = _progress(_documents(args, reporter), _show_progress(args))
+    tally = _Tally(_progress(_documents(args, reporter), _show_progress(args)), reporter)
     destination: Any = sys.stdout.buffer if args.output == "-" else args.output
-    exporters.write_to(exporter, docs, destination)
+    with contextlib.suppress(_NothingRead):  # nothing read: no empty output, a previous file is kept
+        exporters.write_to(exporter, iter(tally), destination)
+    if not args.quiet:
+        print(f"corpuskit: exported {tally.documents} document(s), {tally.warnings} warning(s), "
+              f"{reporter.failed} error(s) in {time.monotonic() - started:.1f} s", file=sys.stderr)
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
@@ -184,8 +323,21 @@ def _summarise(docs: Iterator[Document]) -> dict[str, Any]:
                 "warnings": [f"{w.code}: {w.message}" for w in doc.warnings],
             }
         )
-    return {"files": {p: {k: dict(v) if isinstance(v, Counter) else v for k, v in f.items()} for p, f in files.items()},
-            "documents": rows}
+    plain = {p: {k: dict(v) if isinstance(v, Counter) else v for k, v in f.items()} for p, f in files.items()}
+    return {"files": plain, "totals": _totals(files), "documents": rows}
+
+
+def _totals(files: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The corpus as a whole: the per-file counts added up."""
+    out: dict[str, Any] = {"files": len(files), "documents": 0, "titles": 0, "authors": 0, "dates": 0}
+    counters = {k: Counter[str]() for k in ("encodings", "edits", "trailer", "warnings")}
+    for f in files.values():
+        for k in ("documents", "titles", "authors", "dates"):
+            out[k] += f[k]
+        for k, c in counters.items():
+            c.update(f[k])
+    out.update({k: dict(c) for k, c in counters.items()})
+    return out
 
 
 def _examples(doc: Document) -> dict[str, list[str]]:
@@ -201,20 +353,42 @@ def _fmt_counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
 
 
+class _Printable:
+    """A text stream that escapes control characters in what is printed (names, titles)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        lines = text.split("\n")
+        return self.stream.write("\n".join(printable(line) for line in lines))
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _print_counts(f: dict[str, Any], out: Any) -> None:
+    print(f"  encodings: {_fmt_counts(f['encodings'])}", file=out)
+    print(f"  edits by rule: {_fmt_counts(f['edits'])}", file=out)
+    print(f"  header: title {f['titles']}, authors {f['authors']}, date {f['dates']}", file=out)
+    print(f"  trailer kinds: {_fmt_counts(f['trailer'])}", file=out)
+    print(f"  warnings: {_fmt_counts(f['warnings'])}", file=out)
+
+
 def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
     report = _summarise(_progress(_documents(args, reporter), _show_progress(args)))
     if args.json:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
         return EXIT_INPUT if reporter.failed else EXIT_OK
-    out = sys.stdout
+    out = _Printable(sys.stdout)
     for path, f in report["files"].items():
         print(f"{path}: {f['documents']} document(s), dialect {f['dialect'] or '-'}", file=out)
-        print(f"  encodings: {_fmt_counts(f['encodings'])}", file=out)
-        print(f"  edits by rule: {_fmt_counts(f['edits'])}", file=out)
-        print(f"  header: title {f['titles']}, authors {f['authors']}, date {f['dates']}", file=out)
-        print(f"  trailer kinds: {_fmt_counts(f['trailer'])}", file=out)
-        print(f"  warnings: {_fmt_counts(f['warnings'])}", file=out)
+        _print_counts(f, out)
+    totals = report["totals"]
+    if totals["files"] > 1:
+        print(f"total: {totals['files']} file(s), {totals['documents']} document(s)", file=out)
+        _print_counts(totals, out)
     if report["documents"]:
         print(file=out)
     for row in report["documents"]:
@@ -250,26 +424,44 @@ def cmd_formats(args: argparse.Namespace, reporter: _Reporter) -> int:
     from corpuskit import exporters
 
     formats = exporters.available()
+    out = _Printable(sys.stdout)
     for name, cls in formats.items():
         layout = "one file" if cls.layout == "file" else "a directory"
-        print(f"{name}: {cls.description}")
-        print(f"    writes {layout} ({cls.suffix or 'no suffix'}, {cls.media_type}); from {cls.__module__}")
+        print(f"{name}: {cls.description}", file=out)
+        print(f"    writes {layout} ({cls.suffix or 'no suffix'}, {cls.media_type}); from {cls.__module__}", file=out)
         options = exporters.describe_options(cls)
         if not options:
-            print("    no options")
+            print("    no options", file=out)
         for opt in options:
             usage = f"--option {opt.name}={opt.type.split('|')[0].strip().upper()}"
-            print(f"    {usage:32} {opt.help} (default: {_show_default(opt.default)})")
+            print(f"    {usage:32} {opt.help} (default: {_show_default(opt.default)})", file=out)
     if not formats:
         print("no exporters installed", file=sys.stderr)
     return EXIT_OK
 
 
+def cmd_rules(args: argparse.Namespace, reporter: _Reporter) -> int:
+    from corpuskit.catalogue import known_rules
+
+    rules = known_rules()
+    width = max(len(r.name) for r in rules)
+    for rule in rules:
+        note = "" if rule.default else " (off by default: --enable it)"
+        print(f"{rule.name:{width}}  {rule.summary}{note}")
+    print("\n--disable NAME switches a rule off, --disable FAMILY (typo, unicode, structure...) every rule in it")
+    return EXIT_OK
+
+
+def _done(args: argparse.Namespace, message: str) -> None:
+    if not getattr(args, "quiet", False):
+        print(f"corpuskit: {printable(message)}", file=sys.stderr)
+
+
 def cmd_pack(args: argparse.Namespace, reporter: _Reporter) -> int:
     from corpuskit.packing import pack
 
-    n = pack(args.inputs, args.output, on_error=reporter)
-    print(f"corpuskit: packed {n} document(s) into {args.output}", file=sys.stderr)
+    n = pack(_expand(args.inputs, reporter), args.output, on_error=reporter)
+    _done(args, f"packed {n} document(s) into {args.output}")
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
@@ -279,8 +471,8 @@ def cmd_unpack(args: argparse.Namespace, reporter: _Reporter) -> int:
     opts: dict[str, Any] = {}
     if args.dialect:
         opts["dialect"] = args.dialect
-    n = unpack(args.inputs, args.output, on_error=reporter, **opts)
-    print(f"corpuskit: unpacked {n} document(s) into {args.output}", file=sys.stderr)
+    n = unpack(_expand(args.inputs, reporter), args.output, on_error=reporter, **opts)
+    _done(args, f"unpacked {n} document(s) into {args.output}")
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
@@ -288,14 +480,14 @@ def cmd_shard(args: argparse.Namespace, reporter: _Reporter) -> int:
     from corpuskit.shard import parse_size, shard
 
     size = parse_size(args.shard_size)  # a bad size is a usage error, before reading
-    result = shard(args.inputs, args.output, shard_size=size, on_error=reporter, options=_options(args))
-    print(f"corpuskit: wrote {result.documents} document(s) in {len(result.shards)} shard(s) "
-          f"under {args.output}", file=sys.stderr)
+    opts = _options(args, reporter)
+    result = shard(_expand(args.inputs, reporter), args.output, shard_size=size, on_error=reporter, options=opts)
+    _done(args, f"wrote {result.documents} document(s) in {len(result.shards)} shard(s) under {args.output}")
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="corpuskit",
         description="Turn concatenated news-article corpora into clean, typed documents.",
     )
@@ -305,11 +497,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="clean a corpus and write it in a format")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--format", "-f", required=True, help="output format (see 'corpuskit formats')")
+    p.add_argument("--format", "-f", help="output format (see 'corpuskit formats'; default: from the output's suffix)")
     p.add_argument("--output", "-o", required=True, help="output path ('-' for standard output)")
     p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="exporter option")
     _add_reader_args(p)
     _add_progress(p)
+    _add_quiet(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("inspect", help="report dialect, encodings, edits, header and trailer per document")
@@ -317,20 +510,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable report")
     _add_reader_args(p)
     _add_progress(p)
+    _add_quiet(p)
     p.set_defaults(func=cmd_inspect)
 
     p = sub.add_parser("formats", help="list installed exporters and their options")
     p.set_defaults(func=cmd_formats)
 
+    p = sub.add_parser("rules", help="list every cleaning rule and stage switch, with its one-line description")
+    p.set_defaults(func=cmd_rules)
+
     p = sub.add_parser("pack", help="pack directories of article files into one banner corpus")
     p.add_argument("inputs", nargs="+", metavar="DIR")
     p.add_argument("--output", "-o", required=True, metavar="FILE")
+    _add_quiet(p)
     p.set_defaults(func=cmd_pack)
 
     p = sub.add_parser("unpack", help="write one file per document")
     p.add_argument("inputs", nargs="+", metavar="FILE")
     p.add_argument("--output", "-o", required=True, metavar="DIR")
     p.add_argument("--dialect", help="force a dialect")
+    _add_quiet(p)
     p.set_defaults(func=cmd_unpack)
 
     p = sub.add_parser("shard", help="write jsonl.gz shards with done markers (datatrove/dolma layout)")
@@ -339,6 +538,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--shard-size", default="1GB", metavar="SIZE",
                    help="compressed size of a shard, e.g. 1GB, 500MiB (default: 1GB)")
     _add_reader_args(p)
+    _add_quiet(p)
     p.set_defaults(func=cmd_shard, strict=False)
     return parser
 
@@ -349,11 +549,26 @@ def _add_progress(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-progress", dest="progress", action="store_false")
 
 
+def _add_quiet(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--quiet", "-q", action="store_true", help="print errors only: no summary, no progress bar")
+
+
+def _one_line_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                      file: TextIO | None = None, line: str | None = None) -> None:
+    """Python warnings (a plugin that failed to load) as one clean line, not two with a source line."""
+    text = str(message)
+    text = text[len("corpuskit: "):] if text.startswith("corpuskit: ") else text
+    print(f"corpuskit: warning: {printable(text)}", file=file or sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
     reporter = _Reporter(sys.stderr)
+    previous_term = previous_show = None
     try:
+        if hasattr(signal, "SIGTERM") and _main_thread():
+            previous_term = signal.signal(signal.SIGTERM, _on_sigterm)
+        previous_show, warnings.showwarning = warnings.showwarning, _one_line_warning
+        args = build_parser().parse_args(argv)
         return int(args.func(args, reporter))
     except (OptionError, DialectError) as exc:
         print(f"corpuskit: error: {exc}", file=sys.stderr)
@@ -361,17 +576,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CorpuskitError as exc:
         reporter(exc)
         return EXIT_INPUT
+    except _Terminated:
+        print("corpuskit: terminated; no partial output was left behind", file=sys.stderr)
+        return 128 + int(signal.SIGTERM)
     except KeyboardInterrupt:
         print("corpuskit: interrupted; no partial output was left behind", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:
-        if args.debug:
-            raise
-        print(f"corpuskit: internal error: {exc!r} (run with --debug for a traceback, and please report it)",
-              file=sys.stderr)
+    except OSError as exc:  # an ordinary OS problem: one line naming the path and the cause
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"corpuskit: error: {printable(where + (exc.strerror or str(exc)))}", file=sys.stderr)
         return EXIT_INPUT
+    except Exception as exc:
+        if "--debug" in (sys.argv[1:] if argv is None else argv):
+            raise
+        print(f"corpuskit: internal error: {printable(repr(exc))} (run with --debug for a traceback, "
+              "and please report it)", file=sys.stderr)
+        return EXIT_INPUT
+    finally:
+        if previous_show is not None:
+            warnings.showwarning = previous_show
+        if previous_term is not None:
+            signal.signal(signal.SIGTERM, previous_term)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 if __name__ == "__main__":

@@ -177,6 +177,9 @@ def _load_entry_points() -> None:
                 checked = validate_exporter(cls, label)
                 if checked.name != ep.name:
                     raise PluginError(f"exporter {label} calls itself {checked.name!r}")
+            except SystemExit as exc:  # sys.exit() at import must not end the program using it
+                _warn(f"exporter plugin {label} could not be loaded: it called sys.exit({exc.code!r}) at import")
+                continue
             except Exception as exc:  # a broken plugin must not break the others
                 _warn(f"exporter plugin {label} could not be loaded: {exc}")
                 continue

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from corpuskit.edits import Edit, apply_edits
+from corpuskit.errors import DocumentError
 
 __all__ = [
     "BLOCK_KINDS",
@@ -131,6 +132,65 @@ def _warnings(value: Iterable[DocumentWarning]) -> tuple[DocumentWarning, ...]:
     return tuple(value)
 
 
+# -- checks of the JSON form (from_dict): the shipped schema's rules, as one error type ---------
+
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_RULE = re.compile(r"[a-z0-9_]+(\.[a-z0-9_]+)+")
+
+
+def _bad(where: str, what: str, value: object) -> DocumentError:
+    shown = repr(value)
+    return DocumentError(f"{where} must be {what}, not {shown[:60]}{'...' if len(shown) > 60 else ''}")
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _bad(where, "an object", value)
+    return value
+
+
+def _field(data: Mapping[str, Any], key: str, where: str) -> Any:
+    if key not in data:
+        raise DocumentError(f"{where}{key} is missing")
+    return data[key]
+
+
+def _str(value: object, where: str, *, optional: bool = False, nonempty: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (nonempty and not value):
+        raise _bad(where, "a non-empty string" if nonempty else "a string" + (" or null" if optional else ""), value)
+    return value
+
+
+def _int(value: object, where: str, *, optional: bool = False) -> Any:
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise _bad(where, "a whole number >= 0" + (" or null" if optional else ""), value)
+    return value
+
+
+def _number(value: object, where: str, low: float | None = None, high: float | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _bad(where, "a number", value)
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise _bad(where, f"a number from {low} to {high}", value)
+    return float(value)
+
+
+def _list(value: object, where: str) -> list[Any]:
+    if not isinstance(value, (list, tuple)):
+        raise _bad(where, "an array", value)
+    return list(value)
+
+
+def _one_of(value: object, choices: Sequence[str], where: str) -> str:
+    if value not in choices:
+        raise _bad(where, f"one of {', '.join(choices)}", value)
+    return str(value)
+
+
 @attrs.frozen
 class Source:
     """Where a document's raw bytes came from and how they were decoded.
@@ -162,13 +222,15 @@ class Source:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Source:
+        w = "source."
+        data = _mapping(data, "source")
         return cls(
-            path=str(data["path"]),
-            offset=int(data["offset"]),
-            length=int(data["length"]),
-            encoding=str(data.get("encoding", "utf-8")),
-            confidence=float(data.get("confidence", 1.0)),
-            dialect=data.get("dialect"),
+            path=_str(_field(data, "path", w), "source.path"),
+            offset=_int(_field(data, "offset", w), "source.offset"),
+            length=_int(_field(data, "length", w), "source.length"),
+            encoding=_str(data.get("encoding", "utf-8"), "source.encoding"),
+            confidence=_number(data.get("confidence", 1.0), "source.confidence", 0, 1),
+            dialect=_str(data.get("dialect"), "source.dialect", optional=True),
         )
 
 
@@ -232,16 +294,22 @@ class Block:
         return out
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Block:
-        dup = data.get("duplicate_of")
+    def from_dict(cls, data: Mapping[str, Any], where: str = "block") -> Block:
+        data = _mapping(data, where)
+        w = f"{where}."
+        start = _int(_field(data, "start", w), f"{w}start")
+        end = _int(_field(data, "end", w), f"{w}end")
+        if start > end:
+            raise DocumentError(f"{w}start ({start}) is after {w}end ({end})")
+        score = data.get("score")
         return cls(
-            kind=str(data["kind"]),
-            region=str(data["region"]),
-            start=int(data["start"]),
-            end=int(data["end"]),
-            text=str(data["text"]),
-            duplicate_of=None if dup is None else int(dup),
-            score=None if data.get("score") is None else float(data["score"]),
+            kind=_one_of(_field(data, "kind", w), BLOCK_KINDS, f"{w}kind"),
+            region=_one_of(_field(data, "region", w), REGIONS, f"{w}region"),
+            start=start,
+            end=end,
+            text=_str(_field(data, "text", w), f"{w}text"),
+            duplicate_of=_int(data.get("duplicate_of"), f"{w}duplicate_of", optional=True),
+            score=None if score is None else _number(score, f"{w}score"),
         )
 
 
@@ -262,15 +330,25 @@ class DocumentWarning:
         return {"code": self.code, "message": self.message, "offset": self.offset}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | str) -> DocumentWarning:
-        if isinstance(data, str):
-            return cls(code="other", message=data)
+    def from_dict(cls, data: Mapping[str, Any], where: str = "warning") -> DocumentWarning:
+        data = _mapping(data, where)
         off = data.get("offset")
+        if off is not None and (isinstance(off, bool) or not isinstance(off, int)):
+            raise _bad(f"{where}.offset", "a whole number or null", off)
         return cls(
-            code=str(data.get("code", "other")),
-            message=str(data.get("message", "")),
-            offset=None if off is None else int(off),
+            code=_str(_field(data, "code", f"{where}."), f"{where}.code"),
+            message=_str(_field(data, "message", f"{where}."), f"{where}.message"),
+            offset=off,
         )
+
+
+def _language_of(value: object) -> Language | None:
+    if not value:
+        return None
+    try:
+        return Language.from_dict(_mapping(value, "language"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DocumentError(f"language is not a valid language object: {exc}") from None
 
 
 def _edit_to_dict(edit: Edit) -> dict[str, Any]:
@@ -283,13 +361,22 @@ def _edit_to_dict(edit: Edit) -> dict[str, Any]:
     }
 
 
-def _edit_from_dict(data: Mapping[str, Any]) -> Edit:
+def _edit_from_dict(data: Mapping[str, Any], where: str, raw: str) -> Edit:
+    data = _mapping(data, where)
+    w = f"{where}."
+    rule = _str(_field(data, "rule", w), f"{w}rule")
+    if not _RULE.fullmatch(rule):
+        raise _bad(f"{w}rule", "a dotted rule name such as unicode.nbsp", rule)
+    start = _int(_field(data, "start", w), f"{w}start")
+    end = _int(_field(data, "end", w), f"{w}end")
+    if not start <= end <= len(raw):
+        raise DocumentError(f"{w}start..end ({start}..{end}) is not a span of raw_text ({len(raw)} characters)")
     return Edit(
-        rule=str(data["rule"]),
-        start=int(data["start"]),
-        end=int(data["end"]),
-        before=str(data["before"]),
-        after=str(data["after"]),
+        rule=rule,
+        start=start,
+        end=end,
+        before=_str(_field(data, "before", w), f"{w}before"),
+        after=_str(_field(data, "after", w), f"{w}after"),
     )
 
 
@@ -388,30 +475,46 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
-        """Load the JSON form; unknown fields are ignored and derived ones recomputed."""
-        schema = data.get("schema", SCHEMA_ID)
-        if not str(schema).startswith("corpuskit/document@"):
-            raise ValueError(f"not a corpuskit document (schema {schema!r})")
-        index = data.get("index")
-        return cls(
-            id=str(data["id"]),
-            name=str(data["name"]),
-            source=Source.from_dict(data["source"]),
-            raw_text=str(data["raw_text"]),
-            edits=[_edit_from_dict(e) for e in data.get("edits", ())],
-            blocks=[Block.from_dict(b) for b in data.get("blocks", ())],
-            title=data.get("title"),
-            authors=[str(a) for a in data.get("authors", ())],
-            date=data.get("date"),
-            dateline=data.get("dateline"),
-            warnings=[DocumentWarning.from_dict(w) for w in data.get("warnings", ())],
-            index=None if index is None else int(index),
-            key=data.get("key"),
-            role=str(data.get("role", "document")),
-            metadata={str(k): str(v) for k, v in (data.get("metadata") or {}).items()},
-            language=Language.from_dict(data["language"]) if data.get("language") else None,
-        )
+        """Load the JSON form; unknown fields are ignored and derived ones recomputed.
 
+        Every field read is checked against the rules of the shipped schema (types, kinds,
+        regions, ``YYYY-MM-DD`` dates, offsets that are spans of the text); anything else
+        raises :class:`~corpuskit.errors.DocumentError` (a ``ValueError``) naming the field.
+        ``id``, ``name``, ``source`` and ``raw_text`` are required; lists left out are empty.
+        """
+        data = _mapping(data, "document")
+        schema = data.get("schema", SCHEMA_ID)
+        if not isinstance(schema, str) or not schema.startswith("corpuskit/document@"):
+            raise DocumentError(f"not a corpuskit document (schema {schema!r})")
+        raw = _str(_field(data, "raw_text", ""), "raw_text")
+        date = _str(data.get("date"), "date", optional=True)
+        if date is not None and not _DATE.fullmatch(date):
+            raise _bad("date", "an ISO date YYYY-MM-DD or null", date)
+        metadata = _mapping({} if data.get("metadata") is None else data["metadata"], "metadata")
+        for k, v in metadata.items():
+            _str(v, f"metadata.{k}")
+        for i, t in enumerate(_list(data.get("trailer", ()), "trailer")):  # derived, but must be well formed
+            _str(_field(_mapping(t, f"trailer.{i}"), "text", f"trailer.{i}."), f"trailer.{i}.text")
+        _str(data.get("text", ""), "text")
+        return cls(
+            id=_str(_field(data, "id", ""), "id", nonempty=True),
+            name=_str(_field(data, "name", ""), "name"),
+            source=Source.from_dict(_field(data, "source", "")),
+            raw_text=raw,
+            edits=[_edit_from_dict(e, f"edits.{i}", raw) for i, e in enumerate(_list(data.get("edits", ()), "edits"))],
+            blocks=[Block.from_dict(b, f"blocks.{i}") for i, b in enumerate(_list(data.get("blocks", ()), "blocks"))],
+            title=_str(data.get("title"), "title", optional=True),
+            authors=[_str(a, f"authors.{i}") for i, a in enumerate(_list(data.get("authors", ()), "authors"))],
+            date=date,
+            dateline=_str(data.get("dateline"), "dateline", optional=True),
+            warnings=[DocumentWarning.from_dict(w, f"warnings.{i}")
+                      for i, w in enumerate(_list(data.get("warnings", ()), "warnings"))],
+            index=_int(data.get("index"), "index", optional=True),
+            key=_str(data.get("key"), "key", optional=True),
+            role=_one_of(data.get("role", "document"), ("document", "preamble"), "role"),
+            metadata=dict(metadata),
+            language=_language_of(data.get("language")),
+        )
 
 def edit_counts(edits: Sequence[Edit]) -> dict[str, int]:
     """Number of edits per rule, sorted by rule name (for reports and CSV columns)."""

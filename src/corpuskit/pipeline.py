@@ -91,11 +91,12 @@ def build_document(
     ``prior`` is the encoding of the rest of its input (:mod:`corpuskit.evidence`).
     """
     warnings = list(extra_warnings)
-    size = segment.content_end - segment.content_start
+    size = segment.content_length
     if size > options.max_document_bytes:
         warnings.append(DocumentWarning(
             "record.too_large",
-            f"{size} bytes, over the limit of {options.max_document_bytes} (max_document_bytes): not processed",
+            f"{size} bytes at offset {segment.content_offset}, over the limit of {options.max_document_bytes} "
+            "(max_document_bytes): not processed",
             segment.content_offset,
         ))
         content = b""

@@ -14,10 +14,12 @@ from typing import Any
 
 import attrs
 
+from corpuskit.catalogue import check_rule_names
 from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dialect
-from corpuskit.errors import CorpuskitError, InputError, ReadErrors
+from corpuskit.errors import CorpuskitError, ErrorCollector, InputError
 from corpuskit.evidence import with_priors
 from corpuskit.model import Document, DocumentWarning
+from corpuskit.names import NameTracker
 from corpuskit.options import Options
 from corpuskit.pipeline import build_document, split_name
 from corpuskit.segments import Segment, iter_segments
@@ -65,6 +67,8 @@ def _fail_message(exc: BaseException) -> str:
         return exc.message
     if isinstance(exc, EOFError):
         return "truncated compressed stream (input ended early)"
+    if "unexpected end of data" in str(exc):  # tarfile's word for a member cut short
+        return "truncated archive member (input ended early)"
     return f"read failed: {exc}"
 
 
@@ -98,8 +102,9 @@ def plan_input(
             return
     guarded = item.guard
     stem = item.filename.rsplit(".", 1)[0] if "." in item.filename[1:] else item.filename
-    seen: dict[str, int] = {}
-    for seg, last in _with_last(iter_segments(item.stream, dialect, chunk_size=options.chunk_size)):
+    seen = NameTracker()  # bounded: a fixed-size table of fingerprints, not every name
+    for seg, last in _with_last(iter_segments(item.stream, dialect, chunk_size=options.chunk_size,
+                                                    max_bytes=options.max_document_bytes)):
         warnings: list[DocumentWarning] = [
             DocumentWarning("record.malformed", p, seg.offset) for p in seg.problems
         ]
@@ -114,7 +119,7 @@ def plan_input(
         if seg.role == "preamble":
             name = f"{item.filename}#preamble"
             warnings.append(
-                DocumentWarning("record.preamble", f"{len(seg.raw)} bytes before the first delimiter", seg.offset)
+                DocumentWarning("record.preamble", f"{seg.length} bytes before the first delimiter", seg.offset)
             )
         elif seg.name is not None:
             name = seg.name
@@ -125,18 +130,25 @@ def plan_input(
         doc_id = f"{stem}.preamble" if seg.role == "preamble" else split_name(name)[0]
         if not doc_id:
             doc_id = f"{stem}-{seg.ordinal:06d}"
-        count = seen.get(doc_id, 0) + 1
-        seen[doc_id] = count
-        if count > 1:
+        was_full = seen.full
+        unique = seen.unique(doc_id)
+        if unique is not None:
             warnings.append(
                 DocumentWarning(
                     "record.duplicate_name",
-                    f"name {name!r} already used in this file; id made unique as {doc_id}~{count}",
+                    f"name {name!r} already used in this file; id made unique as {unique}"
+                    if split_name(name)[0] == doc_id else
+                    f"id {doc_id!r} already used in this file; made unique as {unique}",
                     seg.offset,
                 )
             )
-            doc_id = f"{doc_id}~{count}"
-        if seg.role == "document" and not seg.content.strip():
+            doc_id = unique
+        if seen.full and not was_full:
+            warnings.append(DocumentWarning(
+                "record.names_untracked",
+                "duplicate-name tracking is full for this file; later new names are not tracked (see corpuskit.names)",
+                seg.offset))
+        if seg.role == "document" and not seg.skipped and not seg.content.strip():
             warnings.append(DocumentWarning("record.empty", "empty document", seg.content_offset))
         yield WorkItem(seg, item.path, doc_id, name, tuple(warnings), dialect.name)
     if guarded.error is not None:
@@ -145,6 +157,8 @@ def plan_input(
 
 def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[WorkItem | CorpuskitError]:
     """Every record of every input, in order, with the errors met along the way."""
+    check_rule_names(options.disable, "disable")
+    check_rule_names(options.enable, "enable")
     paths = [os.fspath(s) for s in sources]
     limits = Limits(max_ratio=options.max_ratio, max_input_bytes=options.max_input_bytes)
     for given in paths:
@@ -218,8 +232,7 @@ def read(
     has been read, so one bad file never hides the others.
     """
     opts = Options.resolve(options, fields)
-    failures: list[CorpuskitError] = []
-    handler = on_error if on_error is not None else failures.append
+    handler = ErrorCollector(on_error)
     items = (i for i in plan(sources, opts) if not _blank_preamble(i))
     if opts.jobs != 1:
         from corpuskit.parallel import build_parallel
@@ -231,8 +244,7 @@ def read(
                 handler(item)
                 continue
             yield build(item, opts)
-    if failures:
-        raise ReadErrors(failures)
+    handler.raise_errors()
 
 
 def read_segments(
@@ -240,12 +252,10 @@ def read_segments(
 ) -> Iterator[WorkItem]:
     """The raw records without decoding: for packing, auditing and byte accounting."""
     opts = Options.from_kwargs(options)
-    failures: list[CorpuskitError] = []
-    handler = on_error if on_error is not None else failures.append
+    handler = ErrorCollector(on_error)
     for item in plan(sources, opts):
         if isinstance(item, CorpuskitError):
             handler(item)
         else:
             yield item
-    if failures:
-        raise ReadErrors(failures)
+    handler.raise_errors()

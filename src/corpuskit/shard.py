@@ -4,7 +4,8 @@ The layout is the one datatrove's ``JsonlReader`` and dolma read:
 ``OUTPUT/documents/00000.jsonl.gz`` … (one JSON object a line, with ``id``, ``text``,
 ``source``, ``added``, ``created`` and ``metadata``), a completion marker
 ``OUTPUT/completions/00000`` written once a shard is complete (datatrove's executor
-keeps the same markers to skip finished work), and ``OUTPUT/_SUCCESS`` when all are.
+keeps the same markers to skip finished work), and ``OUTPUT/_SUCCESS`` when all are and
+no input failed.
 A shard is written under a temporary name and renamed when complete, so a crash never
 leaves a shard that looks finished.
 
@@ -26,7 +27,7 @@ from typing import IO, Any
 
 import attrs
 
-from corpuskit.errors import CorpuskitError, ExportError, OptionError, ReadErrors
+from corpuskit.errors import CorpuskitError, ErrorCollector, ExportError, OptionError
 from corpuskit.model import Document
 from corpuskit.options import Options
 from corpuskit.parallel import map_batches
@@ -163,8 +164,7 @@ def shard(
     root = Path(output)
     if (root / "documents").exists() and any((root / "documents").iterdir()):
         raise ExportError("output already holds shards; choose an empty directory", path=str(root))
-    failures: list[CorpuskitError] = []
-    handler = on_error if on_error is not None else failures.append
+    handler = ErrorCollector(on_error)
     added = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
     writer = _Writer(root, limit)
     count = 0
@@ -176,7 +176,7 @@ def shard(
     except BaseException:
         writer.abort()
         raise
-    (root / "_SUCCESS").touch()
-    if failures:
-        raise ReadErrors(failures)
+    if not handler.failed:  # _SUCCESS says the whole input is in the shards: not so when one failed
+        (root / "_SUCCESS").touch()
+    handler.raise_errors()
     return ShardResult(tuple(writer.written), count)

@@ -14,6 +14,7 @@ import io
 import lzma
 import os
 import shutil
+import stat
 import sys
 import tarfile
 import tempfile
@@ -24,14 +25,17 @@ from typing import Any, BinaryIO
 
 import attrs
 
-from corpuskit.errors import InputError
+from corpuskit.errors import InputError, InputSkipped
 
 __all__ = ["Guard", "Input", "Limits", "open_inputs", "open_stream", "sniff"]
 
 _PEEK = 8192
 
-# what reading a damaged file or compressed stream can raise
-STREAM_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError)
+# what reading a damaged file, compressed stream or archive member can raise (a zip
+# member's bad CRC or wrong declared size is BadZipFile, a cut tar member ReadError)
+STREAM_ERRORS: tuple[type[Exception], ...] = (
+    OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, tarfile.TarError,
+)
 
 _BINARY_MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -199,7 +203,17 @@ def _walk(root: str, max_depth: int, limits: Limits) -> Iterator[Input | InputEr
             if name.startswith("."):
                 continue
             found = True
-            yield from _open_file(os.path.join(dirpath, name), max_depth, limits)
+            path = os.path.join(dirpath, name)
+            try:
+                mode = os.stat(path).st_mode
+            except OSError as exc:
+                yield InputError(exc.strerror or str(exc), path=path)
+                continue
+            if not stat.S_ISREG(mode):
+                # a FIFO or device inside a folder would block the run forever (or never end)
+                yield InputSkipped("not a regular file (FIFO, socket or device); skipped", path=path)
+                continue
+            yield from _open_file(path, max_depth, limits)
     if not found:
         yield InputError("directory holds no files", path=root)
 
@@ -227,7 +241,9 @@ def open_stream(
     stream = io.BufferedReader(guard, buffer_size=1 << 16)
     head = _peek(stream)
     if guard.error is not None and not head:
-        yield InputError(f"cannot read: {guard.error}", path=path, offset=0)
+        cause = "truncated archive member (input ended early)" if "unexpected end of data" in str(guard.error) \
+            else f"cannot read: {guard.error}"
+        yield InputError(cause, path=path, offset=0)
         return
     kind = sniff(head)
     if kind in ("gzip", "bzip2", "xz"):
@@ -344,16 +360,52 @@ def _zip_members(path: str, zf: zipfile.ZipFile, depth: int, limits: Limits) -> 
             yield from open_stream(label, base, member, depth - 1, limits)  # type: ignore[arg-type]
 
 
+class _EndSeen(tarfile.TarInfo):
+    """A TarInfo that records how the archive ended, which tarfile's stream mode hides.
+
+    tarfile ends iteration silently at a cut or garbled header after the first member
+    and at a stream that stops without the end-of-archive blocks: both are truncations.
+    """
+
+    @classmethod
+    def fromtarfile(cls, tarfile_: tarfile.TarFile) -> _EndSeen:
+        try:
+            return super().fromtarfile(tarfile_)
+        except tarfile.HeaderError as exc:
+            kind = type(exc).__name__  # tarfile's subclasses of HeaderError are not public
+            if kind == "EOFHeaderError":
+                end = "marker"
+            elif kind == "EmptyHeaderError":
+                end = "no end-of-archive marker"
+            else:
+                end = f"a damaged member header ({exc})"
+            setattr(tarfile_, "corpuskit_end", end)  # noqa: B010 - an attribute of our own
+            raise
+
+
 def _tar(path: str, stream: io.BufferedReader[Any], depth: int, limits: Limits) -> Iterator[Input | InputError]:
+    last: list[Input | InputError] = []  # what the archive yielded last
     try:
-        with tarfile.open(fileobj=stream, mode="r|*") as tf:
-            yield from _tar_members(path, tf, depth, limits)
+        with tarfile.open(fileobj=stream, mode="r|*", tarinfo=_EndSeen) as tf:
+            for item in _tar_members(path, tf, depth, limits):
+                last[:] = [item]
+                yield item
+            end = getattr(tf, "corpuskit_end", "marker")
+            if end != "marker":
+                yield InputError(f"truncated tar archive: it ends with {end} after the last complete member",
+                                 path=path, offset=tf.offset)
     except (tarfile.TarError, OSError, EOFError) as exc:
-        yield InputError(f"corrupt tar archive: {exc}", path=path)
+        if "unexpected end of data" not in str(exc):
+            yield InputError(f"corrupt tar archive: {exc}", path=path)
+        elif not (last and (isinstance(last[0], InputError) or last[0].guard.error is not None)):
+            yield InputError("truncated tar archive (input ended early)", path=path)
 
 
 def _tar_members(path: str, tf: tarfile.TarFile, depth: int, limits: Limits) -> Iterator[Input | InputError]:
     for info in tf:
+        kept = getattr(tf, "members", None)  # stream mode keeps every TarInfo: memory would grow per member
+        if isinstance(kept, list):
+            kept.clear()
         if not info.isfile():
             continue
         label, base, refused = _member(path, info.name)

@@ -255,7 +255,9 @@ def _date_warnings(date: FoundDate | None, date_text: str, dayfirst: bool) -> tu
     return (
         DocumentWarning(
             "date.ambiguous",
-            f"date {date_text!r} read {order} as {date.iso}; set the dayfirst option to change",
+            f"date {date_text!r} read {order} as {date.iso}; "
+            + ("--monthfirst (dayfirst=False) reads it month-first" if dayfirst
+               else "without --monthfirst (dayfirst=True) it reads day-first"),
         ),
     )
 
