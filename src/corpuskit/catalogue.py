@@ -32,10 +32,10 @@ SWITCHES: tuple[RuleInfo, ...] = (
     RuleInfo("language", "each document's language is identified (Document.language); typo rules run on English only"),
     RuleInfo("typo.suggestion", "likely typos that are not corrected are reported as typo.suggestion warnings"),
     RuleInfo("structure", "the structure stage: cleaned text cut into header, body and trailer blocks"),
-    RuleInfo("structure.mail", "a mail/news header block (From:, Subject:, Date:) gives title, authors, date, metadata"),
+    RuleInfo("structure.mail", "a mail/news header block (From:, Subject:, Date:) gives title, authors, date"),
     RuleInfo(
         "structure.header",
-        "title, dateline, byline/authors, date, note, standfirst; page furniture before the article; e-text front matter",
+        "title, dateline, byline/authors, date, note, standfirst; page furniture; e-text front matter",
     ),
     RuleInfo("structure.signoff", "signatures, wire sign-offs (Reuter, AP) and e-text licence footers at the end"),
     RuleInfo("structure.trailer", "comments, spam, bios and boilerplate after the article"),
