@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpuskit
-from corpuskit import DedupParams, DuplicateInfo, Document
+from corpuskit import DedupParams, Document, DuplicateInfo
 from corpuskit.neardup import Deduplicator, MissingExtra
 from corpuskit.testing import make_document
 from structure_eval import articles

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import corpuskit
-from corpuskit.neardup import DedupParams, Deduplicator
+from corpuskit.neardup import Deduplicator, DedupParams
 from corpuskit.neardup.shingles import shingles, words
 from neardup_eval import FOLDERS, banner_corpus, bbc_dir, build_set, cluster_pairs, precision_recall
 

@@ -203,7 +203,18 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
 
         index = Deduplicator()
         docs = dedup(docs, index=index)
+    page = None
+    if args.html:  # the one-page report: figures gathered as the documents pass
+        from corpuskit.htmlreport import StatsBuilder
+
+        page = StatsBuilder()
+        docs = page.tap(docs)
     report = _summarise(docs)
+    if page is not None:
+        from corpuskit.htmlreport import write_report
+
+        write_report(args.html, page.stats(), title=f"Corpus report: {', '.join(args.inputs)}"[:200],
+                     clusters=index.clusters() if index is not None else None)
     if index is not None:
         from corpuskit.neardup.report import cluster_dicts
 
@@ -350,6 +361,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable report")
     p.add_argument("--duplicates", action="store_true",
                    help="also list near-duplicate clusters (needs the dedup extra)")
+    p.add_argument("--html", metavar="REPORT", help="also write a one-page HTML report of the corpus")
     _add_reader_args(p)
     _add_progress(p)
     p.set_defaults(func=cmd_inspect)

@@ -53,7 +53,7 @@ def generated(n: int, seed: int = 1) -> Iterator[Document]:
             paras.pop(rng.randrange(len(paras)))
         else:
             paras = [" ".join(rng.choices(vocab, cum_weights=cum, k=50)) for _ in range(8)]
-            recent = (recent + [paras])[-500:]
+            recent = [*recent, paras][-500:]
         yield make_document(paras, doc_id=f"{i:06d}_{i:016x}")
 
 
