@@ -82,6 +82,7 @@ SUBMODULES = {
     },
     "corpuskit.dask": {"plan_ranges", "read_corpus", "to_files"},
     "corpuskit.schema": {"SCHEMA_FILE", "load_schema"},
+    "corpuskit.neardup": {"Cluster", "DedupParams", "Deduplicator", "Member", "MissingExtra", "dedup"},
 }
 
 

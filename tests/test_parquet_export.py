@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import corpuskit
@@ -35,7 +36,8 @@ SURROGATE_ID = "004_caf\udce9"
 def documents() -> list[corpuskit.Document]:
     seeds = list(corpuskit.read(SAMPLE))
     copies = [seeds[0], seeds[1], seeds[0]]  # an exact copy, marked by dedup
-    docs = [*seeds, *sample_documents(8), *hostile_documents(), *corpuskit.dedup(copies)]
+    scored = attrs.evolve(seeds[2], blocks=[attrs.evolve(b, score=-1.25 + i) for i, b in enumerate(seeds[2].blocks)])
+    docs = [*seeds, scored, *sample_documents(8), *hostile_documents(), *corpuskit.dedup(copies)]
     return [d for d in docs if d.id != SURROGATE_ID]  # not representable as is: tested apart
 
 
@@ -60,8 +62,9 @@ def as_jsonl(row: Mapping[str, Any]) -> dict[str, Any]:
     out["metadata"] = {p["key"]: p["value"] for p in out["metadata"] or []}
     out["source"] = {k: v for k, v in out["source"].items() if v is not None}  # dialect is optional
     for b in out["blocks"]:
-        if b.get("duplicate_of") is None:
-            b.pop("duplicate_of", None)
+        for optional in ("duplicate_of", "score"):
+            if b.get(optional) is None:
+                b.pop(optional, None)
     if out.get("duplicates") is None:
         out.pop("duplicates", None)
     return out
@@ -80,6 +83,33 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str
 def test_passes_the_conformance_kit() -> None:
     check_exporter(ParquetExporter)
     check_exporter(ParquetExporter, options={"compression": "none", "row_group_rows": "2"})
+
+
+def _json_fields(node: dict[str, Any], prefix: str = "") -> set[str]:
+    """Every property path of the JSON Schema: ``blocks.score``, ``source.dialect``…"""
+    out = set()
+    for name, sub in node.get("properties", {}).items():
+        out.add(prefix + name)
+        items = sub.get("items", {}) if sub.get("type") == "array" else sub
+        out |= _json_fields(items, f"{prefix}{name}.")
+    return out
+
+
+def _arrow_fields(fields: Any, prefix: str = "") -> set[str]:
+    out = set()
+    for f in fields:
+        out.add(prefix + f.name)
+        t = f.type.value_type if pa.types.is_list(f.type) else f.type
+        if pa.types.is_struct(t):
+            out |= _arrow_fields([t.field(i) for i in range(t.num_fields)], f"{prefix}{f.name}.")
+    return out
+
+
+def test_every_field_of_the_json_schema_is_a_column() -> None:
+    # a field added to the document model and its JSON Schema must reach the Arrow schema
+    # too (pyarrow would silently drop a key the schema does not know)
+    missing = _json_fields(corpuskit.load_schema()) - _arrow_fields(arrow_schema())
+    assert missing == set(), f"add to parquet_export.arrow_schema() (and docs/exporters.md): {sorted(missing)}"
 
 
 def test_is_registered_through_the_entry_point() -> None:
@@ -147,8 +177,6 @@ def test_lone_surrogates_are_escaped_as_the_json_exporters_do() -> None:
 
 
 def test_a_date_that_is_not_iso_is_a_clear_error() -> None:
-    import attrs
-
     doc = attrs.evolve(sample_documents(1)[0], date="March 2021")
     with pytest.raises(corpuskit.errors.ExportError, match="not an ISO date"):
         exporters.create("parquet").write([doc], io.BytesIO())
