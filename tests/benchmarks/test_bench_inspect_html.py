@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpusgen import write_corpus
 
 from corpuskit.cli import main
-from corpusgen import write_corpus
 
 BIG, SMALL = 10_000, 300
 MEAN_DOC = 700
