@@ -7,7 +7,7 @@ the parameters and the corpus order (never on timing, workers or hash randomisat
 Memory is bounded per document, not by the corpus text: for each compared document one
 signature of ``num_perm`` 32-bit values, its ``bands`` keys in the LSH index, a 16-byte
 body digest and its id; for each copy, one entry in the cluster listing. With the
-defaults that is about 2.5 KB per document (measured in ``docs/dedup.md``).
+defaults that is about 2.7 KB per document (measured in ``docs/dedup.md``).
 
 rensa was chosen over datasketch after measuring both on the BBC set: the same pairs,
 with signatures 40x faster (``tests/benchmarks/test_bench_dedup.py``).
