@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import os
-import shutil
 import subprocess
 import sys
 import tracemalloc
@@ -14,6 +12,7 @@ import attrs
 import pytest
 
 import corpuskit
+from browser import needs_chromium, screenshot
 from corpuskit import DocumentWarning, Edit
 from corpuskit.htmlreport import StatsBuilder, render_report, write_report
 from corpuskit.htmlreport.stats import EXAMPLES_PER_RULE, MAX_INPUT_ROWS, OFFSETS_PER_WARNING, OTHER_INPUTS
@@ -99,31 +98,12 @@ def test_cli_writes_the_page_with_clusters(tmp_path: Path) -> None:
     assert "Edits by rule" in text and "unicode.nbsp" in text
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.chromium
-@pytest.mark.skipif(_chromium() is None and not os.environ.get("CI"),
-                    reason="Debian's chromium is not installed (.ci/run installs it)")
+@needs_chromium
 @pytest.mark.parametrize("corpus", ["sample", "10k"])
 def test_chromium_renders_the_report(tmp_path: Path, corpus: str) -> None:
     docs = corpuskit.read(SAMPLE) if corpus == "sample" else iter_sample_documents(10_000, paragraph_words=30)
     page = tmp_path / f"report-{corpus}.html"
     write_report(page, stats_of(docs).stats(), title=f"Report: {corpus}")
-    shot = tmp_path / f"report-{corpus}.png"
-    cmd = [
-        _chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-        "--hide-scrollbars", "--window-size=1200,2200", "--enable-logging=stderr", "--v=0",
-        f"--screenshot={shot}", page.as_uri(),
-    ]
-    run = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120)
-    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+    console = screenshot(page, tmp_path / f"report-{corpus}.png", tmp_path, (1200, 2200))
     assert console == []  # no Content-Security-Policy violation (the inline stylesheet's hash holds)
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (1200, 2200)
-    keep = os.environ.get("CORPUSKIT_SCREENSHOTS")
-    if keep:  # set it to a directory to look at the render
-        shutil.copy(shot, Path(keep) / shot.name)

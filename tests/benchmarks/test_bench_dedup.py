@@ -18,17 +18,15 @@ in the default run (``--benchmark-disable``) 2,000 documents.
 from __future__ import annotations
 
 import itertools
-import json
 import random
 import resource
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from childproc import run_child
 
 from corpuskit import Document
 from corpuskit.testing import make_document
@@ -87,11 +85,7 @@ def child(kind: str, n: int) -> dict[str, Any]:
 
 
 def run(kind: str, n: int) -> dict[str, Any]:
-    code = f"import json, test_bench_dedup as b; print(json.dumps(b.child({kind!r}, {n})))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          env={"PYTHONPATH": str(HERE), "PATH": "/usr/bin:/bin"})
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+    return run_child("test_bench_dedup", "child", kind, n)
 
 
 def test_bench_dedup_100k(benchmark: Any, request: pytest.FixtureRequest) -> None:

@@ -17,13 +17,12 @@ from __future__ import annotations
 import itertools
 import json
 import resource
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any, BinaryIO, cast
 
 import pytest
+from childproc import run_child
 
 BIG, SMALL = 100_000, 2_000
 ROW_GROUP_ROWS = 10_000  # the exporter's default
@@ -51,12 +50,8 @@ def child(fmt: str, n: int) -> dict[str, Any]:
             "rss_before_mb": round(before / 1024, 1), "peak_rss_mb": round(after / 1024, 1)}
 
 
-def run(fmt: str, n: int) -> dict[str, Any]:
-    code = f"import json, test_bench_parquet as b; print(json.dumps(b.child({fmt!r}, {n})))"
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                          env={"PYTHONPATH": str(HERE), "PATH": "/usr/bin:/bin"})
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+def run(kind: str, n: int) -> dict[str, Any]:
+    return run_child("test_bench_parquet", "child", kind, n)
 
 
 def test_bench_parquet_next_to_jsonl(benchmark: Any, request: pytest.FixtureRequest) -> None:
