@@ -65,8 +65,9 @@ def as_jsonl(row: Mapping[str, Any]) -> dict[str, Any]:
         for optional in ("duplicate_of", "score"):
             if b.get(optional) is None:
                 b.pop(optional, None)
-    if out.get("duplicates") is None:
-        out.pop("duplicates", None)
+    for optional in ("duplicates", "language"):
+        if out.get(optional) is None:
+            out.pop(optional, None)
     return out
 
 

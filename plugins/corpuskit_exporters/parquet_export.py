@@ -82,6 +82,7 @@ def arrow_schema() -> Any:
                                                   ("after", s)]))),
             pa.field("blocks", pa.list_(pa.struct([("kind", s), ("region", s), ("start", i64), ("end", i64),
                                                    ("text", s), ("duplicate_of", i64), ("score", f64)]))),
+            pa.field("language", pa.struct([("code", s), ("confidence", f64)])),
             pa.field("duplicates", pa.struct([("cluster", i64), ("first", s), ("first_path", s), ("match", s),
                                               ("match_path", s), ("jaccard", f64), ("exact", pa.bool_())])),
         ],
