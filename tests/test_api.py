@@ -21,14 +21,17 @@ PUBLIC = {
     "SCHEMA_ID",
     "Block",
     "CorpuskitError",
+    "DedupParams",
     "Document",
     "DocumentWarning",
+    "DuplicateInfo",
     "Edit",
     "Exporter",
     "Options",
     "ReadErrors",
     "Source",
     "apply_edits",
+    "dedup",
     "edit_counts",
     "errors",
     "load_schema",
@@ -83,6 +86,7 @@ SUBMODULES = {
     },
     "corpuskit.dask": {"plan_ranges", "read_corpus", "to_files"},
     "corpuskit.schema": {"SCHEMA_FILE", "load_schema"},
+    "corpuskit.neardup": {"Cluster", "DedupParams", "Deduplicator", "Member", "MissingExtra", "dedup"},
 }
 
 

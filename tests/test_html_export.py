@@ -11,10 +11,7 @@ import base64
 import hashlib
 import io
 import itertools
-import os
 import re
-import shutil
-import subprocess
 import tracemalloc
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -25,6 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpuskit
+from browser import needs_chromium, screenshot
 from corpuskit import Block, Document, Edit, Source, apply_edits
 from corpuskit.exporters import OptionError, create, export
 from corpuskit.testing import CountingSink
@@ -416,36 +414,14 @@ def test_cli_writes_the_page(tmp_path: Path) -> None:
 # -- a real browser ------------------------------------------------------------------------------------
 
 
-def _chromium() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
 @pytest.mark.chromium
-@pytest.mark.skipif(
-    _chromium() is None and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed (.ci/run installs it)",
-)
+@needs_chromium
 def test_chromium_renders_the_sample(tmp_path: Path) -> None:
     docs = [*corpuskit.read(SAMPLE), *(structured_document(i, sample_paragraphs(), hostile=True) for i in range(2))]
     page = tmp_path / "sample.html"
     export(iter(docs), "html", page, highlight_edits=True, title="Sample corpus")
-    shot = tmp_path / "sample.png"
-    cmd = [
-        _chromium() or "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-        "--hide-scrollbars", "--window-size=1200,1600", "--enable-logging=stderr", "--v=0",
-        f"--screenshot={shot}", page.as_uri(),
-    ]
-    run = subprocess.run(cmd, check=True, capture_output=True, text=True, timeout=120)
-    console = [line for line in run.stderr.splitlines() if ":CONSOLE" in line]
+    console = screenshot(page, tmp_path / "html_sample.png", tmp_path, (1200, 1600))
     assert console == []  # no Content-Security-Policy violation, no script error
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    assert (width, height) == (1200, 1600)
-    keep = os.environ.get("CORPUSKIT_SCREENSHOTS")
-    if keep:  # set it to a directory to look at the render
-        shutil.copy(shot, Path(keep) / "html_sample.png")
 
 
 # -- the plugin contract -----------------------------------------------------------------------------------

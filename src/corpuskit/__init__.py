@@ -11,7 +11,8 @@ from corpuskit import errors
 from corpuskit.edits import Edit, apply_edits
 from corpuskit.errors import CorpuskitError, ReadErrors
 from corpuskit.exporters import Exporter
-from corpuskit.model import SCHEMA_ID, Block, Document, DocumentWarning, Source, edit_counts
+from corpuskit.model import SCHEMA_ID, Block, Document, DocumentWarning, DuplicateInfo, Source, edit_counts
+from corpuskit.neardup import DedupParams, dedup
 from corpuskit.options import Options
 from corpuskit.packing import pack, unpack
 from corpuskit.reader import read
@@ -21,8 +22,10 @@ __all__ = [
     "SCHEMA_ID",
     "Block",
     "CorpuskitError",
+    "DedupParams",
     "Document",
     "DocumentWarning",
+    "DuplicateInfo",
     "Edit",
     "Exporter",
     "Options",
@@ -30,6 +33,7 @@ __all__ = [
     "Source",
     "__version__",
     "apply_edits",
+    "dedup",
     "edit_counts",
     "errors",
     "load_schema",

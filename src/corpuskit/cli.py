@@ -376,7 +376,29 @@ def _print_counts(f: dict[str, Any], out: Any) -> None:
 
 
 def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
-    report = _summarise(_progress(_documents(args, reporter), _show_progress(args)))
+    docs = _progress(_documents(args, reporter), _show_progress(args))
+    index = None
+    if args.duplicates:  # near-duplicate clusters (the dedup extra); see corpuskit.neardup
+        from corpuskit.neardup import Deduplicator, dedup
+
+        index = Deduplicator()
+        docs = dedup(docs, index=index)
+    page = None
+    if args.html:  # the one-page report: figures gathered as the documents pass
+        from corpuskit.htmlreport import StatsBuilder
+
+        page = StatsBuilder()
+        docs = page.tap(docs)
+    report = _summarise(docs)
+    if page is not None:
+        from corpuskit.htmlreport import write_report
+
+        write_report(args.html, page.stats(), title=f"Corpus report: {', '.join(args.inputs)}"[:200],
+                     clusters=index.clusters() if index is not None else None)
+    if index is not None:
+        from corpuskit.neardup.report import cluster_dicts
+
+        report["duplicates"] = cluster_dicts(index.clusters())
     if args.json:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -411,6 +433,38 @@ def cmd_inspect(args: argparse.Namespace, reporter: _Reporter) -> int:
             print(f"    trailer (junk score): {', '.join(scored)}", file=out)
         for w in row["warnings"]:
             print(f"    warning: {w}", file=out)
+    if index is not None:
+        from corpuskit.neardup.report import cluster_lines
+
+        print(file=out)
+        for line in cluster_lines(index.clusters()):
+            print(line, file=out)
+    return EXIT_INPUT if reporter.failed else EXIT_OK
+
+
+def cmd_dedup(args: argparse.Namespace, reporter: _Reporter) -> int:
+    """Mark (or --drop) near-duplicate articles while exporting; see corpuskit.neardup."""
+    from corpuskit import exporters
+    from corpuskit.neardup import DedupParams
+    from corpuskit.neardup.report import summary_line, write_clusters, write_deduplicated
+
+    try:
+        params = DedupParams() if args.threshold is None else DedupParams(threshold=args.threshold)
+    except ValueError as exc:
+        raise OptionError(f"--threshold: {exc}") from None
+    bad = [item for item in args.option if "=" not in item]
+    if bad:
+        raise OptionError(f"--option takes KEY=VALUE, not {bad[0]!r}")
+    raw = {k.strip(): v for k, _, v in (item.partition("=") for item in args.option)}
+    cls = exporters.get(args.format)
+    exporter = cls(exporters.parse_options(cls, raw))
+    docs = _progress(_documents(args, reporter), _show_progress(args))
+    destination: Any = sys.stdout.buffer if args.output == "-" else args.output
+    index = write_deduplicated(docs, lambda marked: exporters.write_to(exporter, marked, destination),
+                               params=params, drop=args.drop)
+    if args.clusters:
+        write_clusters(index.clusters(), args.clusters)
+    print(f"corpuskit: {summary_line(index)}", file=sys.stderr)
     return EXIT_INPUT if reporter.failed else EXIT_OK
 
 
@@ -508,10 +562,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("inspect", help="report dialect, encodings, edits, header and trailer per document")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--json", action="store_true", help="machine-readable report")
+    p.add_argument("--duplicates", action="store_true",
+                   help="also list near-duplicate clusters (needs the dedup extra)")
+    p.add_argument("--html", metavar="REPORT", help="also write a one-page HTML report of the corpus")
     _add_reader_args(p)
     _add_progress(p)
     _add_quiet(p)
     p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser("dedup", help="export with near-duplicate articles marked (or dropped)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--output", "-o", required=True, help="output path ('-' for standard output)")
+    p.add_argument("--format", "-f", default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="exporter option")
+    p.add_argument("--drop", action="store_true", help="leave the copies out instead of marking them")
+    p.add_argument("--clusters", metavar="FILE", help="also write every cluster with its members as JSON")
+    p.add_argument("--threshold", type=float, default=None, metavar="J",
+                   help="estimated Jaccard similarity a copy reaches (default: 0.5, see docs/dedup.md)")
+    _add_reader_args(p)
+    _add_progress(p)
+    p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser("formats", help="list installed exporters and their options")
     p.set_defaults(func=cmd_formats)

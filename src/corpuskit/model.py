@@ -25,6 +25,7 @@ __all__ = [
     "Block",
     "Document",
     "DocumentWarning",
+    "DuplicateInfo",
     "Edit",
     "Language",
     "Source",
@@ -351,6 +352,60 @@ def _language_of(value: object) -> Language | None:
         raise DocumentError(f"language is not a valid language object: {exc}") from None
 
 
+def _duplicates_of(value: object) -> DuplicateInfo | None:
+    if value is None:
+        return None
+    try:
+        return DuplicateInfo.from_dict(_mapping(value, "duplicates"))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DocumentError(f"duplicates is not a valid duplicates object: {exc}") from None
+
+
+@attrs.frozen
+class DuplicateInfo:
+    """Why a document is a copy of an earlier one (set by ``corpuskit.dedup``).
+
+    ``cluster`` is the 0-based position, in the order the documents were given, of the
+    cluster's first document, whose id is ``first`` (read from ``first_path``); ``match``
+    (in ``match_path``) is the earlier document this one is most similar to, with
+    ``jaccard`` their estimated Jaccard similarity (word shingles of the body, from
+    MinHash signatures; 1.0 when ``exact``). ``exact`` means the body has the same words
+    in the same order as ``match``'s. Paths are given because ids repeat across inputs
+    (``business/001.txt`` and ``sport/001.txt`` are both ``001``).
+    """
+
+    cluster: int
+    first: str
+    first_path: str
+    match: str
+    match_path: str
+    jaccard: float
+    exact: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "cluster": self.cluster,
+            "first": self.first,
+            "first_path": self.first_path,
+            "match": self.match,
+            "match_path": self.match_path,
+            "jaccard": self.jaccard,
+            "exact": self.exact,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> DuplicateInfo:
+        return cls(
+            cluster=int(data["cluster"]),
+            first=str(data["first"]),
+            first_path=str(data.get("first_path", "")),
+            match=str(data["match"]),
+            match_path=str(data.get("match_path", "")),
+            jaccard=float(data["jaccard"]),
+            exact=bool(data.get("exact", False)),
+        )
+
+
 def _edit_to_dict(edit: Edit) -> dict[str, Any]:
     return {
         "rule": edit.rule,
@@ -387,7 +442,8 @@ class Document:
     ``raw_text`` is the decoded text before cleaning; ``edits`` turn it into
     ``cleaned_text``; ``blocks`` cut the cleaned text into regions and kinds.
     ``role`` is ``"document"``, or ``"preamble"`` for text found before a file's first
-    delimiter (kept so that nothing is lost).
+    delimiter (kept so that nothing is lost). ``duplicates`` is set only by
+    ``corpuskit.dedup`` on a document whose body repeats an earlier one's.
     """
 
     id: str
@@ -406,6 +462,7 @@ class Document:
     role: str = "document"
     metadata: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map)
     language: Language | None = None
+    duplicates: DuplicateInfo | None = None
 
     # -- derived views -------------------------------------------------------------
 
@@ -451,7 +508,7 @@ class Document:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form (schema ``corpuskit/document@1``); plain types only."""
-        return {
+        out: dict[str, Any] = {
             "schema": SCHEMA_ID,
             "id": self.id,
             "name": self.name,
@@ -472,6 +529,9 @@ class Document:
             "edits": [_edit_to_dict(e) for e in self.edits],
             "blocks": [b.to_dict() for b in self.blocks],
         }
+        if self.duplicates is not None:  # additive: only documents found to be copies have it
+            out["duplicates"] = self.duplicates.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Document:
@@ -514,7 +574,9 @@ class Document:
             role=_one_of(data.get("role", "document"), ("document", "preamble"), "role"),
             metadata=dict(metadata),
             language=_language_of(data.get("language")),
+            duplicates=_duplicates_of(data.get("duplicates")),
         )
+
 
 def edit_counts(edits: Sequence[Edit]) -> dict[str, int]:
     """Number of edits per rule, sorted by rule name (for reports and CSV columns)."""
