@@ -97,7 +97,7 @@ def test_the_check_catches_internal_imports(tmp_path: Path) -> None:
     bad.write_text(
         "import corpuskit\n"
         "from corpuskit import Document, read\n"
-        "from corpuskit import pipeline\n"
+        "from corpuskit import builder\n"
         "from corpuskit.model import Block\n"
         "from corpuskit.errors import ExportError\n"
         "x = corpuskit.reader\n"
@@ -105,7 +105,7 @@ def test_the_check_catches_internal_imports(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert public_api_violations(bad, root=tmp_path) == [
-        "probe.py:3: corpuskit.pipeline is not in corpuskit.__all__",
+        "probe.py:3: corpuskit.builder is not in corpuskit.__all__",
         "probe.py:4: imports corpuskit.model, which is not public API",
         "probe.py:6: corpuskit.reader is not public API",
     ]
@@ -179,15 +179,11 @@ def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return sorted(found)
 
 
-#: Being removed (issue 18): the per-document build moves out of reader.py.
-KNOWN_CYCLES = [["corpuskit.parallel", "corpuskit.reader"]]
-
-
 def test_no_import_cycle_in_the_core() -> None:
     # (``corpuskit/__init__`` imports the public API: a module importing ``corpuskit`` back
     # while being imported by it is a cycle too; the CLI importing it is not)
     graph = import_graph(core_modules())
-    assert [c for c in cycles(graph) if c not in KNOWN_CYCLES] == []
+    assert cycles(graph) == []
 
 
 def private_name_uses(path: Path, modules: set[str], own: str, root: Path = ROOT) -> list[str]:

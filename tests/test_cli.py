@@ -265,7 +265,7 @@ def test_unknown_rule_names_are_usage_errors(good: Path, capsys: pytest.CaptureF
 
 
 def test_rules_lists_every_rule_with_its_description(capsys: pytest.CaptureFixture[str]) -> None:
-    from corpuskit.pipeline import CLEANING_RULES
+    from corpuskit.builder import CLEANING_RULES
 
     got, out, _ = cli(capsys, "rules")
     assert got == 0

@@ -72,7 +72,7 @@ def test_memory_is_bounded_by_the_window(inputs: list[str], monkeypatch: pytest.
             yield item
 
     opts = Options(jobs=2)
-    docs = parallel.build_parallel(counted(), opts, lambda e: None)
+    docs = parallel.build_documents(counted(), opts, lambda e: None)
     next(docs)
     ahead = pulled
     window = 2 * parallel.WINDOW_PER_JOB

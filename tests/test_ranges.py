@@ -14,11 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import corpuskit
+from corpuskit.builder import WorkItem
 from corpuskit.dialects import get_dialect
 from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
 from corpuskit.ranges import ByteRange, next_delimiter, open_local, plan_file, range_items
-from corpuskit.reader import WorkItem, read_segments
+from corpuskit.reader import read_segments
 
 BLOCK = 1024
 

@@ -15,11 +15,11 @@ from hypothesis import strategies as st
 
 import corpuskit
 from corpuskit import mojibake
+from corpuskit.builder import clean
 from corpuskit.decode import decode
 from corpuskit.edits import Edit, apply_edits
 from corpuskit.mojibake import FTFY_CONFIG, diff_edits, find_mojibake, looks_like_mojibake
 from corpuskit.options import Options
-from corpuskit.pipeline import clean
 from corpuskit.repair import NBSP_CHARS, REPAIR_RULES
 
 CASES = Path(__file__).parent / "data" / "repair_cases.json"

@@ -21,10 +21,10 @@ from hypothesis import strategies as st
 
 import corpuskit
 from corpuskit import wordlists
+from corpuskit.builder import clean
 from corpuskit.edits import apply_edits
 from corpuskit.errors import OptionError
 from corpuskit.options import Options
-from corpuskit.pipeline import clean
 from corpuskit.typos import TYPO_RULES, frequency_choice, suggestions
 
 sys.path.insert(0, str(Path(__file__).parent))

@@ -10,9 +10,9 @@ from pathlib import Path
 import attrs
 
 import corpuskit
+from corpuskit.builder import clean
 from corpuskit.edits import apply_edits, select_edits
 from corpuskit.options import Options
-from corpuskit.pipeline import clean
 from corpuskit.typos import TYPO_RULES
 
 DATA = Path(__file__).parent / "data"

@@ -1,6 +1,6 @@
 """Every name ``--disable``/``--enable`` accept: the cleaning rules and the stage switches.
 
-The cleaning rules describe themselves (:data:`corpuskit.pipeline.CLEANING_RULES`); the
+The cleaning rules describe themselves (:data:`corpuskit.builder.CLEANING_RULES`); the
 switches that are not rules (the structure stage and its parts, typo suggestions) are
 listed here with the line ``corpuskit rules`` shows. A name that matches nothing is a
 usage error listing the known ones, so a typo in ``--disable typo.knwon`` never goes
@@ -13,8 +13,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from corpuskit.builder import CLEANING_RULES
 from corpuskit.errors import OptionError
-from corpuskit.pipeline import CLEANING_RULES
 
 __all__ = ["SWITCHES", "RuleInfo", "check_rule_names", "known_rules"]
 

@@ -24,11 +24,11 @@ import fsspec
 from fsspec.core import get_fs_token_paths
 
 from corpuskit import exporters
+from corpuskit.builder import build
 from corpuskit.errors import CorpuskitError, ReadErrors
 from corpuskit.model import Document
 from corpuskit.options import Options
 from corpuskit.ranges import ByteRange, plan_file, range_items
-from corpuskit.reader import build
 
 __all__ = ["plan_ranges", "read_corpus", "to_files"]
 

@@ -6,7 +6,7 @@ at random. The documents of one input (a file, a folder, an archive) were usuall
 written the same way, so they are judged together: the planner, which sees every record
 in order, collects the lines with non-ASCII bytes of the documents that are not UTF-8
 into one bounded sample, runs the detector once on it, and hands the answer to every
-document of that input as its *prior* (:attr:`corpuskit.reader.WorkItem.prior`). The
+document of that input as its *prior* (:attr:`corpuskit.builder.WorkItem.prior`). The
 decoder lets the prior win only a close call (see :func:`corpuskit.decode.decode`).
 
 Documents are grouped as they were written: the documents of one concatenated file are

@@ -21,9 +21,10 @@ from pathlib import Path
 import attrs
 
 from corpuskit.atomic import atomic_directory, atomic_file
+from corpuskit.builder import WorkItem
 from corpuskit.dialects import DIALECTS
 from corpuskit.errors import ExportError
-from corpuskit.reader import ErrorHandler, WorkItem, read_segments
+from corpuskit.reader import ErrorHandler, read_segments
 
 __all__ = ["MAX_NAME_BYTES", "pack", "safe_filename", "safe_relpath", "unpack"]
 

@@ -1,4 +1,7 @@
-"""Build documents in worker processes while keeping input order and flat memory.
+"""Build documents in batches, here or in worker processes, keeping input order and flat memory.
+
+``read()`` goes through :func:`build_documents` whatever ``jobs`` is: with one job the
+batches are built in this process, so the sequential and the parallel path are one code.
 
 The parent plans (splits files into records, names them, finds duplicates: cheap and
 sequential, so every record gets exactly the id it gets with ``jobs=1``); workers do
@@ -23,11 +26,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from corpuskit.builder import WorkItem, build, build_document
 from corpuskit.errors import CorpuskitError
 from corpuskit.model import Document
 from corpuskit.options import Options
+from corpuskit.segments import Segment
 
-__all__ = ["build_parallel", "map_batches", "resolve_jobs"]
+__all__ = ["build_documents", "map_batches", "resolve_jobs"]
 
 T = TypeVar("T")
 
@@ -69,9 +74,6 @@ def _warm_up(options: Options) -> None:
     Building one small document runs every stage, whatever stages exist, so nothing
     here needs to know them.
     """
-    from corpuskit.pipeline import build_document
-    from corpuskit.segments import Segment
-
     text = b"Warm-up\n\nThe quick brown fox jumps over tge lazy dog.\n"
     build_document(Segment(text, 0, 0, len(text), "warm-up.txt", 0), path="<warm-up>",
                    doc_id="warm-up", name="warm-up.txt", options=options)
@@ -84,7 +86,6 @@ def _init_worker(options: Options) -> None:
 
 
 def _run_batch(items: list[Any], fn: Callable[[list[Document]], T]) -> T:
-    from corpuskit.reader import build
 
     options = _worker_options
     assert options is not None, "worker used before its initializer ran"
@@ -157,8 +158,6 @@ def _map_here(
     items: Iterable[object], options: Options, on_error: Callable[[CorpuskitError], None],
     fn: Callable[[list[Document]], T],
 ) -> Iterator[T]:
-    from corpuskit.reader import WorkItem, build
-
     batch: list[Document] = []
     size = 0
     for item in items:
@@ -178,7 +177,7 @@ def _map_here(
         yield fn(batch)
 
 
-def build_parallel(
+def build_documents(
     items: Iterable[object], options: Options, on_error: Callable[[CorpuskitError], None]
 ) -> Iterator[Document]:
     """Documents built in ``options.jobs`` worker processes, in input order."""

@@ -27,10 +27,11 @@ from typing import BinaryIO
 
 import attrs
 
+from corpuskit.builder import WorkItem
 from corpuskit.dialects import Dialect, get_dialect
 from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
-from corpuskit.reader import WorkItem, dialect_for, plan_input, shared_evidence
+from corpuskit.reader import dialect_for, plan_input, shared_evidence
 from corpuskit.segments import iter_segments
 from corpuskit.sources import Guard, Input, Limits, open_stream, sniff
 

@@ -12,8 +12,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-import attrs
-
+from corpuskit.builder import WorkItem, split_name
 from corpuskit.catalogue import check_rule_names
 from corpuskit.dialects import Dialect, custom_dialect, detect_dialect, get_dialect
 from corpuskit.errors import CorpuskitError, ErrorCollector, InputError
@@ -21,32 +20,18 @@ from corpuskit.evidence import with_priors
 from corpuskit.model import Document, DocumentWarning
 from corpuskit.names import NameTracker
 from corpuskit.options import Options
-from corpuskit.pipeline import build_document, split_name
+from corpuskit.parallel import build_documents
 from corpuskit.segments import Segment, iter_segments
 from corpuskit.sources import Input, Limits, open_inputs
 
 __all__ = [
-    "ErrorHandler", "WorkItem", "dialect_for", "is_member", "plan", "plan_input", "read", "read_segments",
+    "ErrorHandler", "dialect_for", "is_member", "plan", "plan_input", "read", "read_segments",
     "shared_evidence",
 ]
 
 ErrorHandler = Callable[[CorpuskitError], None]
 
 _DETECT_WINDOW = 64 * 1024
-
-
-@attrs.frozen
-class WorkItem:
-    """One record, named and ready to build into a Document (picklable)."""
-
-    segment: Segment
-    path: str
-    doc_id: str
-    name: str
-    warnings: tuple[DocumentWarning, ...] = ()
-    dialect: str | None = None
-    #: the encoding the legacy documents of its input share (corpuskit.evidence)
-    prior: tuple[str, float] | None = None
 
 
 def dialect_for(options: Options, head: bytes, *, member: bool = False) -> Dialect:
@@ -204,13 +189,6 @@ def _with_prior(item: WorkItem | CorpuskitError, prior: tuple[str, float] | None
     return WorkItem(item.segment, item.path, item.doc_id, item.name, item.warnings, item.dialect, prior)
 
 
-def build(item: WorkItem, options: Options) -> Document:
-    return build_document(
-        item.segment, path=item.path, doc_id=item.doc_id, name=item.name,
-        options=options, extra_warnings=item.warnings, dialect=item.dialect, prior=item.prior,
-    )
-
-
 def _blank_preamble(item: WorkItem | CorpuskitError) -> bool:
     """Blank lines before the first delimiter: kept in the segments, not a document."""
     return isinstance(item, WorkItem) and item.segment.role == "preamble" and not item.segment.raw.strip()
@@ -234,16 +212,7 @@ def read(
     opts = Options.resolve(options, fields)
     handler = ErrorCollector(on_error)
     items = (i for i in plan(sources, opts) if not _blank_preamble(i))
-    if opts.jobs != 1:
-        from corpuskit.parallel import build_parallel
-
-        yield from build_parallel(items, opts, handler)
-    else:
-        for item in items:
-            if isinstance(item, CorpuskitError):
-                handler(item)
-                continue
-            yield build(item, opts)
+    yield from build_documents(items, opts, handler)
     handler.raise_errors()
 
 

@@ -22,10 +22,10 @@ from pathlib import Path
 import ftfy
 import pytest
 
+from corpuskit.builder import clean
 from corpuskit.decode import decode
 from corpuskit.mojibake import FTFY_CONFIG
 from corpuskit.options import Options
-from corpuskit.pipeline import clean
 from corpuskit.repair import REPAIR_RULES
 
 sys.path.insert(0, str(Path(__file__).parent.parent))

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from corpuskit.builder import clean
 from corpuskit.options import Options
-from corpuskit.pipeline import clean
 from corpuskit.typos import TYPO_RULES
 
 sys.path.insert(0, str(Path(__file__).parent.parent))

@@ -15,10 +15,10 @@ import io
 import sys
 from collections.abc import Callable
 
+from corpuskit.builder import build_document, clean
 from corpuskit.decode import decode
 from corpuskit.dialects import detect_dialect
 from corpuskit.options import Options
-from corpuskit.pipeline import build_document, clean
 from corpuskit.segments import iter_segments
 from corpuskit.structure import analyse
 

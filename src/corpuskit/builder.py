@@ -1,6 +1,8 @@
-"""The per-document pipeline: segment bytes → decoded text → edits → blocks → Document.
+"""Building one document: segment bytes → decoded text → edits → blocks → Document.
 
-This is the one place where the stages plug in. Each stage is a pure function of its
+``WorkItem`` is one planned record (what the reader hands on; picklable, so it can go to
+a worker process) and ``build`` turns it into its Document. This is the one place where
+the stages plug in. Each stage is a pure function of its
 input and the options; the only state is the document being built. A failure inside a
 stage is caught here and recorded on that document as a warning, so one bad document
 never stops a corpus of good ones.
@@ -24,7 +26,9 @@ from corpuskit.rules import Rule
 from corpuskit.segments import Segment
 from corpuskit.typos import TYPO_RULES, suggestions
 
-__all__ = ["CLEANING_RULES", "build_document", "clean", "identify_language", "split_name", "typos_apply"]
+__all__ = [
+    "CLEANING_RULES", "WorkItem", "build", "build_document", "clean", "identify_language", "split_name", "typos_apply",
+]
 
 CLEANING_RULES: tuple[Rule, ...] = REPAIR_RULES + TYPO_RULES
 
@@ -79,6 +83,30 @@ def clean(
         edits = compose(raw, edits, found, text)
         text = new_text
     return text, edits, problems
+
+
+@attrs.frozen
+class WorkItem:
+    """One record, named and ready to build into a Document (picklable)."""
+
+    segment: Segment
+    path: str
+    doc_id: str
+    name: str
+    warnings: tuple[DocumentWarning, ...] = ()
+    dialect: str | None = None
+    #: the encoding the legacy documents of its input share (corpuskit.evidence)
+    prior: tuple[str, float] | None = None
+
+
+
+def build(item: WorkItem, options: Options) -> Document:
+    """The Document of one planned record (what workers run)."""
+    return build_document(
+        item.segment, path=item.path, doc_id=item.doc_id, name=item.name,
+        options=options, extra_warnings=item.warnings, dialect=item.dialect, prior=item.prior,
+    )
+
 
 
 def build_document(
