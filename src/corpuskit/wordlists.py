@@ -8,7 +8,7 @@ reads each once.
 
 Frequencies are stored as *centi-zipf*: 100 × log10(occurrences per billion words), the
 scale wordfreq uses (``the`` is 773, ``online`` 519, ``onlie`` 161). See
-``corpuskit.wordlists_build`` for how the files are made and docs/credits.md for
+``tools/wordlists_build.py`` (a maintainer script, not shipped) for how the files are made and docs/credits.md for
 their licences.
 """
 

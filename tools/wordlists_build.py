@@ -11,7 +11,7 @@ Run by a maintainer, never at run time. The sources are read as data only:
 
 Usage (inside an environment that has wordfreq and codespell installed)::
 
-    python -m corpuskit.wordlists_build --scowl /usr/share/dict/american-english-huge \\
+    python tools/wordlists_build.py --scowl /usr/share/dict/american-english-huge \\
         --scowl /usr/share/dict/british-english-huge --out src/corpuskit/data
 
 Shipping derived files rather than depending on the packages keeps installs small
