@@ -26,7 +26,7 @@ from browser import needs_chromium, screenshot
 from corpuskit import Block, Document, Edit, Source, apply_edits
 from corpuskit.exporters import OptionError, create, export
 from corpuskit.testing import CountingSink
-from corpuskit_exporters.html_export import block_parts, cleaned_spans, safe_file_stem
+from corpuskit_exporters._view import block_parts, cleaned_spans, safe_file_stem
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "data" / "sample_corpus.txt"

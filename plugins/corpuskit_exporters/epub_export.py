@@ -30,7 +30,7 @@ from typing import Any, BinaryIO, ClassVar
 import attrs
 
 from corpuskit import Document, __version__
-from corpuskit_exporters.html_export import (
+from corpuskit_exporters._view import (
     TEMPLATES,
     CorpusSummary,
     JsonSpool,
