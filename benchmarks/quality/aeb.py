@@ -23,7 +23,7 @@ from pathlib import Path
 
 import attrs
 
-from .data import read_pages
+from .data import add_counts, read_pages
 
 _TOKEN = re.compile(r"\w+")
 EDGE_TOKENS = 6
@@ -109,7 +109,7 @@ class Edges:
     after_kept: int = 0
 
     def __add__(self, o: Edges) -> Edges:
-        return Edges(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(o), strict=True)))
+        return add_counts(self, o)
 
 
 def edges(page_text: str, gold: str, body: str) -> Edges | None:

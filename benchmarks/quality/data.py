@@ -11,6 +11,9 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+import attrs
 
 import corpuskit
 
@@ -34,6 +37,14 @@ def read_pages(pages: Sequence[bytes], **options: object) -> Iterator[corpuskit.
         docs = {d.name: d for d in corpuskit.read(tmp, dialect="plain", **options)}
         for name in names:
             yield docs[name]
+
+
+C = TypeVar("C")
+
+
+def add_counts(a: C, b: C) -> C:
+    """Field-by-field sum of two frozen attrs records of counts (per-page tallies summed)."""
+    return type(a)(*(x + y for x, y in zip(attrs.astuple(a), attrs.astuple(b), strict=True)))
 
 
 def raw_to_cleaned(doc: corpuskit.Document, raw_offset: int) -> int:

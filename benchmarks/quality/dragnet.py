@@ -21,7 +21,7 @@ import attrs
 
 import corpuskit
 
-from .data import raw_to_cleaned, read_pages
+from .data import add_counts, raw_to_cleaned, read_pages
 
 # The separator as the files spell it: "!@#$%^&*()  COMMENTS" with 1-3 spaces or a tab, and
 # the variants some files have ("COMMNENTS", "!@#$%$%^&*()", "!@ $%^&*()", "!#@$%...",
@@ -85,7 +85,7 @@ class Counts:
     comment_in_junk: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other), strict=True)))
+        return add_counts(self, other)
 
 
 def _solid(text: str) -> int:
