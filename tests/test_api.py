@@ -61,6 +61,7 @@ SUBMODULES = {
         "Exporter",
         "NoOptions",
         "OptionInfo",
+        "RecordExporter",
         "available",
         "create",
         "describe_options",
@@ -70,6 +71,7 @@ SUBMODULES = {
         "register",
         "unregister",
         "validate_exporter",
+        "write_records_to",
         "write_to",
     },
     "corpuskit.testing": {

@@ -71,3 +71,33 @@ def test_files_of_a_directory_are_read_as_read_reads_them(client: object, newsgr
     got = read_corpus(str(newsgroups_tree), blocksize=BLOCK).compute()
     assert [d.id for d in got] == [d.id for d in corpuskit.read(newsgroups_tree)]
     assert len(got) == sum(1 for p in newsgroups_tree.rglob("*") if p.is_file())
+
+
+def test_a_partition_is_built_as_it_is_iterated_and_pickles_as_its_documents(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """to_files streams a partition from the builder to the exporter (one document in memory
+    at a time, as a --jobs worker); sent elsewhere, the partition is its list of documents."""
+    import pickle
+
+    import corpuskit.dask as cdask
+    from corpuskit.options import Options
+
+    opts = Options()
+    fs, ranges = cdask.plan_ranges(str(corpus_dir / "b_plain.txt"), opts, blocksize=1 << 20)
+    built = 0
+    real_build = cdask.build
+
+    def counting(item: object, options: Options) -> Document:
+        nonlocal built
+        built += 1
+        return real_build(item, options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cdask, "build", counting)
+    part = cdask._read_partition(ranges, fs, opts, "raise")
+    assert built == 0
+    first = next(iter(part))
+    assert built == 1
+    docs = list(part)
+    assert len(docs) > 5 and docs[0] == first  # iterable again: every consumer gets all of them
+    assert pickle.loads(pickle.dumps(part)) == docs

@@ -439,3 +439,14 @@ def test_each_folder_has_its_own_prior(tmp_path: Path) -> None:
     got = {Path(d.source.path).name: d.raw_text for d in docs if Path(d.source.path).parent == win}
     assert got == {f"{i:02d}.txt": text + "\n" for i, text in enumerate(posts)}
     assert {Path(d.source.path).name: d.raw_text for d in docs if Path(d.source.path).parent == mac} == truth_mac
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.binary(max_size=60).map(lambda b: bytes(b"ab\n\r \x80\xe9"[x % 7] for x in b)))
+def test_the_evidence_sample_takes_the_lines_with_high_bytes_as_the_line_regex_did(data: bytes) -> None:
+    """high_lines is the linear form of ``[^\\n]*[\\x80-\\xff][^\\n]*\\n?`` (quadratic on long ASCII lines)."""
+    import re
+
+    from corpuskit.evidence import high_lines
+
+    assert list(high_lines(data)) == [m.group() for m in re.finditer(rb"[^\n]*[\x80-\xff][^\n]*\n?", data)]

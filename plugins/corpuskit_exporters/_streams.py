@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -13,7 +10,7 @@ import orjson
 
 from corpuskit import errors
 
-__all__ = ["compact_json", "encode_json", "stream_of", "text_stream"]
+__all__ = ["compact_json", "encode_json", "stream_of"]
 
 
 def encode_json(text: str) -> bytes:
@@ -50,25 +47,3 @@ def stream_of(destination: BinaryIO | Path, name: str) -> BinaryIO:
             f"format {name!r} writes one file: pass a binary stream, or use corpuskit.exporters.export()"
         )
     return destination
-
-
-@contextmanager
-def text_stream(destination: BinaryIO, *, encoding: str = "utf-8", newline: str = "") -> Iterator[io.TextIOWrapper]:
-    """A text view of ``destination`` that is flushed and detached, never closed.
-
-    Closing (or garbage-collecting) a TextIOWrapper closes the stream under it, which
-    would close the caller's stdout or the temporary file ``export`` still has to
-    sync. Lone surrogates are written as ``\\udcXX`` so the output stays valid UTF-8.
-    """
-    wrapper = io.TextIOWrapper(
-        destination,  # type: ignore[arg-type]
-        encoding=encoding,
-        errors="backslashreplace",
-        newline=newline,
-        write_through=False,
-    )
-    try:
-        yield wrapper
-        wrapper.flush()
-    finally:
-        wrapper.detach()

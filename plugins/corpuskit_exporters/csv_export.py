@@ -14,7 +14,9 @@ added, so ``restore`` (drop one leading ``'``) gives back the exact text; in pan
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,7 +25,7 @@ from typing import BinaryIO, ClassVar
 import attrs
 
 from corpuskit import Document, edit_counts
-from corpuskit_exporters._streams import stream_of, text_stream
+from corpuskit_exporters._streams import stream_of
 
 #: The header, in order. Stable: a new column is only ever appended.
 COLUMNS = (
@@ -156,13 +158,21 @@ class CsvExporter:
     def __init__(self, options: CsvOptions) -> None:
         self.options = options
 
+    def _row(self, cells: Iterable[str]) -> bytes:
+        buffer = io.StringIO(newline="")
+        csv.writer(buffer, delimiter=self.options.delimiter, lineterminator="\r\n").writerow(cells)
+        return buffer.getvalue().encode("utf-8", "backslashreplace")
+
+    def encode(self, document: Document) -> bytes:
+        """One row (a ``corpuskit.exporters.RecordExporter``: ``--jobs`` workers encode)."""
+        cells = row_of(document)
+        return self._row([neutralise(c) for c in cells] if self.options.escape_formulas else cells)
+
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
+        self.write_records(map(self.encode, documents), destination)
+
+    def write_records(self, records: Iterable[bytes], destination: BinaryIO | Path) -> None:
         out = stream_of(destination, self.name)
-        encoding = "utf-8-sig" if self.options.bom else "utf-8"
-        escape = self.options.escape_formulas
-        with text_stream(out, encoding=encoding) as text:
-            writer = csv.writer(text, delimiter=self.options.delimiter, lineterminator="\r\n")
-            writer.writerow(COLUMNS)
-            for doc in documents:
-                cells = row_of(doc)
-                writer.writerow([neutralise(c) for c in cells] if escape else cells)
+        out.write((codecs.BOM_UTF8 if self.options.bom else b"") + self._row(COLUMNS))
+        for row in records:
+            out.write(row)

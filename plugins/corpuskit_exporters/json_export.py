@@ -56,11 +56,17 @@ class JsonExporter:
         # Nest the document one level inside the array; JSON strings hold no raw newline.
         return encode_json(text.replace("\n", "\n" + " " * indent))
 
+    def encode(self, document: Document) -> bytes:
+        """One array element, indented (a ``corpuskit.exporters.RecordExporter``)."""
+        return b" " * self.options.indent + self._dump(document)
+
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
+        self.write_records(map(self.encode, documents), destination)
+
+    def write_records(self, records: Iterable[bytes], destination: BinaryIO | Path) -> None:
         out = stream_of(destination, self.name)
-        pad = b" " * self.options.indent
         first = True
-        for doc in documents:
-            out.write((b"[\n" if first else b",\n") + pad + self._dump(doc))
+        for element in records:
+            out.write((b"[\n" if first else b",\n") + element)
             first = False
         out.write(b"[]\n" if first else b"\n]\n")

@@ -36,8 +36,14 @@ class JsonlExporter:
     def __init__(self, options: JsonlOptions) -> None:
         self.options = options
 
+    def encode(self, document: Document) -> bytes:
+        """One line (a ``corpuskit.exporters.RecordExporter``: ``--jobs`` workers encode)."""
+        return compact_json(document.to_dict(), ensure_ascii=self.options.ensure_ascii) + b"\n"
+
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
+        self.write_records(map(self.encode, documents), destination)
+
+    def write_records(self, records: Iterable[bytes], destination: BinaryIO | Path) -> None:
         out = stream_of(destination, self.name)
-        ascii_only = self.options.ensure_ascii
-        for doc in documents:
-            out.write(compact_json(doc.to_dict(), ensure_ascii=ascii_only) + b"\n")
+        for line in records:
+            out.write(line)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
 import attrs
+import orjson
 
 from corpuskit import SCHEMA_ID, Document, errors
 from corpuskit_exporters._streams import stream_of
@@ -158,7 +159,18 @@ class ParquetExporter:
     def __init__(self, options: ParquetOptions) -> None:
         self.options = options
 
-    def _batches(self, documents: Iterable[Document], schema: Any) -> Iterator[Any]:
+    def encode(self, document: Document) -> bytes:
+        """The document's row as JSON (a ``corpuskit.exporters.RecordExporter``: with
+        ``--jobs``, workers build rows and the parent only parses them, with orjson, and
+        writes). The text size the batches are cut by travels with it."""
+        row = row_of(document)
+        size = 2 * len(document.raw_text)  # the raw text, and the blocks and text cut from it
+        try:
+            return orjson.dumps([size, row])
+        except TypeError:  # a lone surrogate: escaped now, as the batch would escape it
+            return orjson.dumps([size, _clean(row)])
+
+    def _batches(self, records: Iterable[bytes], schema: Any) -> Iterator[Any]:
         pa = _pyarrow()
         rows: list[dict[str, Any]] = []
         chars = 0
@@ -169,9 +181,12 @@ class ParquetExporter:
             except (UnicodeEncodeError, pa.ArrowInvalid):  # a lone surrogate somewhere: escape it
                 return pa.RecordBatch.from_pylist([_clean(r) for r in rows], schema=schema)
 
-        for doc in documents:
-            rows.append(row_of(doc))
-            chars += 2 * len(doc.raw_text)  # the raw text, and the blocks and text cut from it
+        for record in records:
+            size, row = orjson.loads(record)
+            if row["date"] is not None:
+                row["date"] = datetime.date.fromisoformat(row["date"])
+            rows.append(row)
+            chars += size
             if len(rows) >= BATCH_ROWS or chars >= BATCH_CHARS:
                 yield batch()
                 rows, chars = [], 0
@@ -179,6 +194,9 @@ class ParquetExporter:
             yield batch()
 
     def write(self, documents: Iterable[Document], destination: BinaryIO | Path) -> None:
+        self.write_records(map(self.encode, documents), destination)
+
+    def write_records(self, records: Iterable[bytes], destination: BinaryIO | Path) -> None:
         out = stream_of(destination, self.name)
         pa = _pyarrow()
         schema = arrow_schema()
@@ -197,7 +215,7 @@ class ParquetExporter:
             pending, rows, size = [], 0, 0
 
         try:
-            for rb in self._batches(documents, schema):
+            for rb in self._batches(records, schema):
                 while rb.num_rows:  # a batch never makes a row group exceed row_group_rows
                     room = limit_rows - rows
                     part, rb = rb.slice(0, room), rb.slice(room)

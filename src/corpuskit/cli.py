@@ -18,13 +18,16 @@ import sys
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import Any, NoReturn, TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Generic, NoReturn, TextIO, TypeVar
 
 from corpuskit import __version__
 from corpuskit.errors import CorpuskitError, DialectError, InputError, OptionError, printable
 from corpuskit.model import Document
 from corpuskit.options import Options
+
+if TYPE_CHECKING:
+    from corpuskit.parallel import Encoded
 
 __all__ = ["main"]
 
@@ -166,7 +169,7 @@ def _validate(opts: Options) -> None:
         get_dialect(opts.dialect)
 
 
-def _progress(docs: Iterator[Document], enabled: bool) -> Iterator[Document]:
+def _progress(docs: Iterator[_Built], enabled: bool) -> Iterator[_Built]:
     if not enabled:
         yield from docs
         return
@@ -208,24 +211,37 @@ def _documents(args: argparse.Namespace, reporter: _Reporter) -> Iterator[Docume
     return _strict(docs, reporter) if args.strict else docs
 
 
-def _strict(docs: Iterator[Document], reporter: _Reporter) -> Iterator[Document]:
+def _encoded(args: argparse.Namespace, reporter: _Reporter, encode: Callable[[Document], bytes]) -> Iterator[Encoded]:
+    """The documents as ``encode`` makes them, encoded where they are built (see RecordExporter)."""
+    from corpuskit.reader import read_encoded
+
+    opts = _options(args, reporter)
+    records = read_encoded(*_expand(args.inputs, reporter), encode=encode, on_error=reporter, options=opts)
+    return _strict(records, reporter) if args.strict else records
+
+
+_Built = TypeVar("_Built", Document, "Encoded")
+
+
+def _strict(docs: Iterator[_Built], reporter: _Reporter) -> Iterator[_Built]:
     """--strict: each warning is reported as an error; the document is still written."""
     for doc in docs:
+        path = doc.source.path if isinstance(doc, Document) else doc.path
         for w in doc.warnings:
-            reporter(CorpuskitError(f"{doc.id}: {w.code}: {w.message}", path=doc.source.path, offset=w.offset))
+            reporter(CorpuskitError(f"{doc.id}: {w.code}: {w.message}", path=path, offset=w.offset))
         yield doc
 
 
-class _Tally:
+class _Tally(Generic[_Built]):
     """Counts what passes through, for the summary line; raises _NothingRead at an empty failed end."""
 
-    def __init__(self, docs: Iterator[Document], reporter: _Reporter) -> None:
-        self.docs = docs
+    def __init__(self, docs: Iterator[_Built], reporter: _Reporter) -> None:
+        self.docs: Iterator[_Built] = docs
         self.reporter = reporter
         self.documents = 0
         self.warnings = 0
 
-    def __iter__(self) -> Iterator[Document]:
+    def __iter__(self) -> Iterator[_Built]:
         for doc in self.docs:
             self.documents += 1
             self.warnings += len(doc.warnings)
@@ -271,10 +287,15 @@ def cmd_export(args: argparse.Namespace, reporter: _Reporter) -> int:
         raise OptionError(f"format {cls.name!r}: {exc}") from None
     if args.output == "-" and cls.layout == "directory":
         raise OptionError(f"format {cls.name!r} writes a directory; --output must be a path, not '-'")
-    tally = _Tally(_progress(_documents(args, reporter), _show_progress(args)), reporter)
     destination: Any = sys.stdout.buffer if args.output == "-" else args.output
+    tally: _Tally[Any]
     with contextlib.suppress(_NothingRead):  # nothing read: no empty output, a previous file is kept
-        exporters.write_to(exporter, iter(tally), destination)
+        if isinstance(exporter, exporters.RecordExporter):  # workers encode; only bytes come back
+            tally = _Tally(_progress(_encoded(args, reporter, exporter.encode), _show_progress(args)), reporter)
+            exporters.write_records_to(exporter, (record.data for record in tally), destination)
+        else:
+            tally = _Tally(_progress(_documents(args, reporter), _show_progress(args)), reporter)
+            exporters.write_to(exporter, iter(tally), destination)
     if not args.quiet:
         print(f"corpuskit: exported {tally.documents} document(s), {tally.warnings} warning(s), "
               f"{reporter.failed} error(s) in {time.monotonic() - started:.1f} s", file=sys.stderr)

@@ -9,13 +9,19 @@ reader's own code. Paths are anything fsspec opens (local paths, globs, ``s3://`
 
 Collecting documents to the client (``bag.compute()``) ships every Document through
 the scheduler and is slow; write results from the workers with :func:`to_files`.
+
+A partition is lazy (:class:`_Partition`): its range is read, and its documents built,
+as the partition is iterated, so ``to_files`` streams each document from the builder to
+the exporter and a worker holds one document at a time, as a ``--jobs`` worker does,
+not the whole partition (a 64 MB range is several hundred MB of Documents). Pickled (sent
+to another worker or to the client), a partition is sent as the list of its documents.
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import dask
@@ -63,18 +69,33 @@ def plan_ranges(
     return fs, ranges
 
 
-def _read_partition(ranges: Iterable[ByteRange], fs: Any, options: Options, errors: str) -> list[Document]:
-    docs: list[Document] = []
-    failures: list[CorpuskitError] = []
-    for rng in ranges:
-        for item in range_items(fs.open, rng, options):
-            if isinstance(item, CorpuskitError):
-                failures.append(item)
-            else:
-                docs.append(build(item, options))
-    if failures and errors == "raise":
-        raise ReadErrors(failures)
-    return docs
+class _Partition(Iterable[Document]):
+    """The documents of some byte ranges, read and built each time the partition is iterated.
+
+    Iterable, not an iterator, so every consumer gets all of them (a persisted bag keeps
+    the plan, not the documents: ``bag.map_partitions(list).persist()`` keeps those).
+    """
+
+    def __init__(self, ranges: Sequence[ByteRange], fs: Any, options: Options, errors: str) -> None:
+        self.ranges, self.fs, self.options, self.errors = list(ranges), fs, options, errors
+
+    def __iter__(self) -> Iterator[Document]:
+        failures: list[CorpuskitError] = []
+        for rng in self.ranges:
+            for item in range_items(self.fs.open, rng, self.options):
+                if isinstance(item, CorpuskitError):
+                    failures.append(item)
+                else:
+                    yield build(item, self.options)
+        if failures and self.errors == "raise":
+            raise ReadErrors(failures)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (list, (list(self),))
+
+
+def _read_partition(ranges: Iterable[ByteRange], fs: Any, options: Options, errors: str) -> _Partition:
+    return _Partition(list(ranges), fs, options, errors)
 
 
 def read_corpus(

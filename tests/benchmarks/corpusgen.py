@@ -110,3 +110,70 @@ def boundary_corpus(block: int, blocks: int = 16) -> bytes:
             header()
     out.extend(b"The last article ends without a newline.")
     return bytes(out)
+
+
+#: The BBC full-text set (Greene & Cunningham, ICML 2006: 2,225 articles, ~5 MB), the
+#: folder holding ``business/``, ``sport/``…; not shipped (the BBC owns the articles).
+BBC_ENV = "CORPUSKIT_BBC_DIR"
+BBC_FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
+
+
+def bbc_root() -> Path | None:
+    """``$CORPUSKIT_BBC_DIR`` (or its ``bbc/`` subfolder), when it holds the five folders."""
+    import os
+
+    value = os.environ.get(BBC_ENV)
+    if not value:
+        return None
+    root = Path(value)
+    if (root / "bbc").is_dir() and not (root / "business").is_dir():
+        root = root / "bbc"
+    return root if all((root / f).is_dir() for f in BBC_FOLDERS) else None
+
+
+def bbc_articles(root: Path) -> list[str]:
+    """The articles' text, folder by folder, in name order (one file is Latin-1)."""
+    out = []
+    for folder in BBC_FOLDERS:
+        for p in sorted((root / folder).glob("*.txt")):
+            raw = p.read_bytes()
+            try:
+                out.append(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(raw.decode("cp1252", "replace"))
+    return out
+
+
+def bbc_corpus(path: Path, root: Path, size: int | None = None, *, cp1252: float = 0.05,
+               mojibake: float = 0.02, seed: int = 1) -> int:
+    """The issue-16 corpus: BBC articles in the banner dialect, a share of them written in
+    cp1252 and a share as mojibake (UTF-8 read as cp1252, written as UTF-8), the rest UTF-8.
+
+    ``size`` None writes each article once (the unique text, ~5 MB: no repeated text to
+    warm caches); a size repeats the shuffled set until the file holds that many bytes.
+    Return the number of documents.
+    """
+    rng = random.Random(seed)
+    articles = bbc_articles(root)
+    count = written = 0
+    with open(path, "wb") as out:
+        while True:
+            order = list(range(len(articles)))
+            rng.shuffle(order)
+            for k in order:
+                text = articles[k]
+                roll = rng.random()
+                if roll < cp1252:
+                    body = text.encode("cp1252", "replace")
+                elif roll < cp1252 + mojibake:
+                    body = text.encode("utf-8").decode("cp1252", "replace").encode("utf-8")
+                else:
+                    body = text.encode("utf-8")
+                record = b"=== " + name(count) + b" ===\n" + body.rstrip(b"\n") + b"\n"
+                out.write(record)
+                written += len(record)
+                count += 1
+                if size is not None and written >= size:
+                    return count
+            if size is None:
+                return count

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import mimetypes
 import os
+import pickle
 import tracemalloc
 import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -14,7 +15,7 @@ from typing import Any, BinaryIO, cast
 import attrs
 
 from corpuskit.errors import OptionError, PluginError
-from corpuskit.exporters import Exporter, parse_options, validate_exporter, write_to
+from corpuskit.exporters import Exporter, RecordExporter, parse_options, validate_exporter, write_to
 from corpuskit.model import Document
 from corpuskit.testing.documents import hostile_documents, iter_sample_documents, sample_documents
 from corpuskit.testing.harness import CountingSink, OneShot, Output, run_exporter
@@ -249,12 +250,59 @@ def _check_atomic(cls: type[Exporter], options: Any, workdir: Path) -> list[str]
     return problems
 
 
+def _written(exporter: Exporter, write: Callable[[Any], None], workdir: Path, tag: str) -> bytes | dict[str, bytes]:
+    if exporter.layout == "file":
+        buffer = io.BytesIO()
+        write(buffer)
+        return buffer.getvalue()
+    target = workdir / tag
+    target.mkdir(parents=True)
+    write(target)
+    return {p.relative_to(target).as_posix(): p.read_bytes() for p in sorted(target.rglob("*")) if p.is_file()}
+
+
+def _check_records(cls: type[Exporter], options: Any, workdir: Path) -> list[str]:
+    """A RecordExporter (``encode`` + ``write_records``) writes the same bytes either way,
+    and survives the trip to a worker process (pickling)."""
+    exporter = cls(options)
+    if not isinstance(cast(object, exporter), RecordExporter):
+        return []  # the optional fast path is not offered: nothing to check
+    recorder = cast(RecordExporter, exporter)
+    problems = []
+    corpora: tuple[tuple[str, list[Document]], ...] = (
+        ("sample", sample_documents(4) + hostile_documents()), ("empty", []))
+    for label, docs in corpora:
+        encoded = [recorder.encode(d) for d in docs]
+        if not all(isinstance(e, bytes) for e in encoded):
+            problems.append("encode() must return bytes")
+            return problems
+
+        def direct(dest: Any, docs: list[Document] = docs) -> None:
+            exporter.write(OneShot(docs), dest)
+
+        def records(dest: Any, encoded: list[bytes] = encoded) -> None:
+            recorder.write_records(iter(encoded), dest)
+
+        if _written(exporter, records, workdir, f"{label}-records") != _written(exporter, direct, workdir,
+                                                                                 f"{label}-write"):
+            problems.append(f"{label} corpus: write_records(map(encode, docs)) differs from write(docs)")
+    try:
+        copy = pickle.loads(pickle.dumps(exporter))
+    except Exception as exc:  # any failure means it cannot go to a worker
+        return [*problems, f"the exporter cannot be pickled to a worker process: {exc!r}"]
+    doc = sample_documents(1)[0]
+    if copy.encode(doc) != recorder.encode(doc):
+        problems.append("a pickled copy of the exporter encodes differently")
+    return problems
+
+
 _CHECKS: dict[str, Callable[[type[Exporter], Any, Path], list[str]]] = {
     "streaming": _check_streaming,
     "empty corpus": _check_empty,
     "determinism": _check_determinism,
     "hostile text": _check_hostile,
     "atomic writes": _check_atomic,
+    "encoded records": _check_records,
 }
 
 
