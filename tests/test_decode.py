@@ -450,3 +450,34 @@ def test_the_evidence_sample_takes_the_lines_with_high_bytes_as_the_line_regex_d
     from corpuskit.evidence import high_lines
 
     assert list(high_lines(data)) == [m.group() for m in re.finditer(rb"[^\n]*[\x80-\xff][^\n]*\n?", data)]
+
+
+def test_a_long_legacy_document_is_detected_on_a_bounded_sample_and_decoded_whole() -> None:
+    """chardet reads DETECT_SAMPLE_BYTES of a long document; every byte is still decoded."""
+    from corpuskit.decode import DETECT_SAMPLE_BYTES, decode
+
+    line = "Café owners said the “new” rules would cost £3m — naïve, façade.\n".encode("cp1252")
+    data = line * (3 * DETECT_SAMPLE_BYTES // len(line))
+    got = decode(data + "Ende: schön.\n".encode("cp1252"))
+    assert got.encoding == "windows-1252" and not got.bad_offsets
+    assert got.text.endswith("Ende: schön.\n") and len(got.text) == len(data) + 13
+
+
+def test_a_sample_that_misleads_is_read_again_over_the_full_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the sample, bytes its choice cannot decode: detection is redone over the full window."""
+    from corpuskit import decode as D
+
+    windows: list[int] = []
+
+    def ranked(data: bytes, max_bytes: int) -> list[tuple[str, float]]:
+        windows.append(max_bytes)
+        return [("ascii", 0.9)] if max_bytes == D.DETECT_SAMPLE_BYTES else [("cp1252", 0.8)]
+
+    monkeypatch.setattr(D, "_ranked", ranked)
+    data = b"plain text\n" * (D.DETECT_SAMPLE_BYTES // 11 + 1) + "schön\n".encode("cp1252")
+    got = D.decode(data)
+    assert windows == [D.DETECT_SAMPLE_BYTES, D.DETECT_FULL_BYTES]
+    assert got.encoding == "windows-1252" and got.text.endswith("schön\n")
+    windows.clear()
+    D.decode(data[: D.DETECT_SAMPLE_BYTES - 100] + "é".encode("cp1252"))  # short: one reading, no check
+    assert windows == [D.DETECT_SAMPLE_BYTES]

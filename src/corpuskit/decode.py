@@ -26,7 +26,7 @@ import chardet
 from corpuskit.errors import OptionError
 
 __all__ = [
-    "CLOSE_MARGIN", "CONFIDENT", "Decoded", "decode", "display_name", "normal_codec", "oddities", "reading_codec",
+    "CLOSE_MARGIN", "CONFIDENT", "DETECT_SAMPLE_BYTES", "Decoded", "decode", "display_name", "normal_codec", "oddities", "reading_codec",
     "uncertainty",
 ]
 
@@ -48,6 +48,16 @@ NUL_UNITS_COUNT_MIN: Final = 8
 NUL_STRAY_MAX: Final = 0.02
 #: How many runners-up a ``decode.uncertain`` warning names.
 RUNNERS_UP: Final = 3
+#: The detector reads at most this much of a document (chardet's own default is 200 kB);
+#: its choice is then verified by decoding the whole document, and a choice that fails
+#: there is made again over chardet's full window. Its cost grows with what it reads
+#: (~0.13 ms per kB past a fixed ~3.5 ms) while its answer settles long before: on
+#: cp1252 BBC text the confidence is 0.72 at 16 kB and 0.73 at 64 kB and at 200 kB.
+#: A document up to this size is decoded exactly as without the bound.
+DETECT_SAMPLE_BYTES: Final = 64 * 1024
+#: What the detector reads when the sample's choice does not decode the whole document
+#: (chardet's own default window: what every document was read with before the bound).
+DETECT_FULL_BYTES: Final = 200_000
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # UTF-32 LE first: its BOM starts with the UTF-16 LE one
@@ -164,13 +174,21 @@ def decode(data: bytes, encoding: str | None = None, *, prior: tuple[str, float]
     return _detect(data, prior)
 
 
-def _detect(data: bytes, prior: tuple[str, float] | None) -> Decoded:
+def _ranked(data: bytes, max_bytes: int) -> list[tuple[str, float]]:
+    """The detector's candidates for ``data`` (read up to ``max_bytes``), best first."""
     seen: dict[str, float] = {}
-    for guess in chardet.detect_all(data, compat_names=False):
+    for guess in chardet.detect_all(data, max_bytes=max_bytes, compat_names=False):
         name = normal_codec(guess.get("encoding"))
         if name is not None:
             seen.setdefault(reading_codec(name, data), float(guess.get("confidence") or 0.0))
-    ranked = sorted(seen.items(), key=lambda kv: -kv[1]) or [("cp1252", 0.0)]
+    return sorted(seen.items(), key=lambda kv: -kv[1]) or [("cp1252", 0.0)]
+
+
+def _detect(data: bytes, prior: tuple[str, float] | None) -> Decoded:
+    ranked = _ranked(data, DETECT_SAMPLE_BYTES)
+    if len(data) > DETECT_SAMPLE_BYTES and not _decodes(data, ranked[0][0]):
+        ranked = _ranked(data, DETECT_FULL_BYTES)  # the sample misled: the detector's full window
+    seen = dict(ranked)
     name, confidence = ranked[0]
     how = "detected"
     if confidence < CONFIDENT:
