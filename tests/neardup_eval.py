@@ -17,15 +17,15 @@ Everything is drawn from a seeded ``random.Random``, so the set is the same ever
 from __future__ import annotations
 
 import itertools
-import os
 import random
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-BBC_ENV = "CORPUSKIT_BBC_DIR"
-FOLDERS = ("business", "entertainment", "politics", "sport", "tech")
+from corpusgen import BBC_FOLDERS as FOLDERS
+from corpusgen import bbc_root
+
 BASE_MAX_JACCARD = 0.2
 FAMILIES = 300
 SEED = 17
@@ -34,13 +34,8 @@ _WORD = re.compile(r"\w+")
 
 
 def bbc_dir() -> Path | None:
-    value = os.environ.get(BBC_ENV)
-    if not value:
-        return None
-    root = Path(value)
-    if (root / "bbc").is_dir() and not (root / "business").is_dir():
-        root = root / "bbc"
-    return root if all((root / f).is_dir() for f in FOLDERS) else None
+    """``$CORPUSKIT_BBC_DIR`` when it holds the set (see ``corpusgen.bbc_root``)."""
+    return bbc_root()
 
 
 def bbc_paths(root: Path) -> list[Path]:

@@ -26,8 +26,8 @@ import chardet
 from corpuskit.errors import OptionError
 
 __all__ = [
-    "CLOSE_MARGIN", "CONFIDENT", "DETECT_SAMPLE_BYTES", "Decoded", "decode", "display_name", "normal_codec", "oddities", "reading_codec",
-    "uncertainty",
+    "CLOSE_MARGIN", "CONFIDENT", "DETECT_FULL_BYTES", "DETECT_SAMPLE_BYTES", "Decoded", "decode", "display_name",
+    "normal_codec", "oddities", "reading_codec", "uncertainty",
 ]
 
 #: A detector's answer below this confidence is a guess: the document is warned about
