@@ -30,6 +30,7 @@ __all__ = [
     "RARE_STORE_CZ",
     "English",
     "UserRules",
+    "confusable",
     "english",
     "misspellings",
     "protected_words",
@@ -102,6 +103,16 @@ def misspellings() -> dict[str, str]:
         key, _, value = line.partition("->")
         out[key] = value
     return out
+
+
+@functools.cache
+def confusable() -> frozenset[str]:
+    """The words typo.context may suspect: rare dictionary words with a common one a single
+    edit away (``tools/confusable_build.py``). Any other word cannot be a real-word error
+    the rule could fix, so it is not looked at."""
+    return frozenset(
+        line for line in _read_package_gz("en_confusable.txt.gz").splitlines() if line and not line.startswith("#")
+    )
 
 
 @attrs.frozen

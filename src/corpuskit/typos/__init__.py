@@ -309,6 +309,21 @@ def _candidates(found: Scan, options: Options) -> list[str]:
     return [w for w in found.words if w not in protected]
 
 
+def _correctable(found: Scan, options: Options) -> list[str]:
+    """The unknown words typo.frequency weighs: long enough, no apostrophe, rare on the web.
+
+    A word common on the web (slang, a brand, a name) is never corrected nor suggested,
+    so its candidates are never generated: many unknown words of news text are such
+    (``mln``, ``pct``, ``dlrs``).
+    """
+    freq = wordlists.english().freq
+    return [
+        w
+        for w in _candidates(found, options)
+        if len(w) >= MIN_LENGTH and "'" not in w and freq.get(w, 0) < wordlists.COMMON_CZ
+    ]
+
+
 def find_known(text: str, options: Options) -> list[Edit]:
     table = wordlists.misspellings()
     found = scan(text)
@@ -323,12 +338,10 @@ def find_known(text: str, options: Options) -> list[Edit]:
 def find_frequency(text: str, options: Options) -> list[Edit]:
     found = scan(text)
     fixes: dict[str, _Fix] = {}
-    for w in _candidates(found, options):
-        if len(w) < MIN_LENGTH or "'" in w:
-            continue
+    for w in _correctable(found, options):
         choice = frequency_choice(w)
-        if choice.best is None or choice.word_cz >= wordlists.COMMON_CZ:
-            continue  # nothing near, or common on the web: slang, a brand, a name
+        if choice.best is None:
+            continue  # nothing near
         # A capitalised word needs evidence from the document, which then stands in for
         # the typing slip: Siria -> Syria is a spelling, not a slip.
         if choice.clear:
@@ -426,11 +439,9 @@ def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
 def _frequency_suggestions(found: Scan, options: Options) -> list[DocumentWarning]:
     text = found.text
     out: list[DocumentWarning] = []
-    for w in _candidates(found, options):
-        if len(w) < MIN_LENGTH or "'" in w:
-            continue
+    for w in _correctable(found, options):
         choice = frequency_choice(w)
-        if choice.best is None or not choice.likely or choice.word_cz >= wordlists.COMMON_CZ:
+        if choice.best is None or not choice.likely:
             continue
         why: dict[str, str] = {}
         if not choice.accepted:

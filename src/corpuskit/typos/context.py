@@ -25,6 +25,11 @@ One listed pair alone is not enough: the table's floor is so high (6.4 million) 
 "formed to" or "eased to" → "ceased to" in Reuters, which are right as written. Such
 cases (the word after listed, ratio at least CONTEXT_SUGGEST_RATIO) become
 ``typo.suggestion`` warnings; so does any two-sided case short of the edit's limits.
+
+Speed: a word's best candidate must be common (CONTEXT_CANDIDATE_MIN_CZ), so only the
+words with such a word one edit away (``wordlists.confusable()``, listed at build time)
+are looked at: no candidates, no neighbours, no positions for the rest, which are most
+of a text's rare words. What a suspect's candidates need is worked out once per word.
 """
 
 from __future__ import annotations
@@ -126,6 +131,27 @@ def _score(pairs: tuple[float | None, float | None], unigram: float) -> float:
     return float(one) if one is not None else 0.0
 
 
+@attrs.frozen
+class _Word:
+    """What every occurrence of one suspected word needs, worked out once per word."""
+
+    count: float  # its expected count on the table's scale
+    bound: float  # the most an unlisted pair of it can be
+    candidates: tuple[tuple[str, float, float], ...]  # (word, count, bound) one edit away
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word(w: str) -> _Word:
+    freq = wordlists.english().freq
+    floor = float(bigrams().floor)
+
+    def count(x: str) -> float:
+        return _table_count(freq.get(x, 0))
+
+    cands = tuple((c, count(c), min(floor, count(c))) for c in one_edit_words(w) if c.isalpha())
+    return _Word(count(w), min(floor, count(w)), cands)
+
+
 def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tuple[str, float, bool] | None:
     """The best candidate for ``w`` between ``left`` and ``right``, the ratio, and whether it is strong.
 
@@ -137,22 +163,17 @@ def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tupl
     if (left is not None and table.get(left, w)) or (right is not None and table.get(w, right)):
         return None  # a pair the table lists: English as written
     freq = wordlists.english().freq
-
-    def bound(x: str) -> float:  # the most an unlisted pair of x can be
-        return min(float(table.floor), _table_count(freq.get(x, 0)))
-
+    info = _word(w)
     best: tuple[float, str, tuple[bool, bool]] | None = None
-    listed: dict[str, tuple[int | None, int | None]] = {}
-    for c in one_edit_words(w):
-        if not c.isalpha():
-            continue
+    listed: dict[str, tuple[int | None, int | None, float, float]] = {}
+    for c, count_c, bound_c in info.candidates:
         pair = (table.get(left, c) if left else None, table.get(c, right) if right else None)
-        listed[c] = pair
+        listed[c] = (*pair, count_c, bound_c)
         if pair == (None, None):
             continue
         sides = (pair[0] is not None, pair[1] is not None)
-        low = _score((pair[0], pair[1]), _table_count(freq.get(c, 0)))
-        high_w = _score((bound(w) if sides[0] else None, bound(w) if sides[1] else None), _table_count(freq.get(w, 0)))
+        low = _score((pair[0], pair[1]), count_c)
+        high_w = _score((info.bound if sides[0] else None, info.bound if sides[1] else None), info.count)
         ratio = low / high_w
         if best is None or ratio > best[0]:
             best = (ratio, c, sides)
@@ -161,17 +182,17 @@ def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tupl
     ratio, c, sides = best
     if ratio < CONTEXT_SUGGEST_RATIO or freq.get(c, 0) < CONTEXT_CANDIDATE_MIN_CZ or not sides[1]:
         return None  # too weak even for a suggestion ("and X" alone says little)
-    low = _score((listed[c][0], listed[c][1]), _table_count(freq.get(c, 0)))
+    low = _score((listed[c][0], listed[c][1]), listed[c][2])
     winner = True
-    for d, pair in listed.items():
+    for d, (p_left, p_right, count_d, bound_d) in listed.items():
         if d == c:
             continue
         high = _score(
             (
-                (pair[0] if pair[0] is not None else bound(d)) if sides[0] else None,
-                (pair[1] if pair[1] is not None else bound(d)) if sides[1] else None,
+                (p_left if p_left is not None else bound_d) if sides[0] else None,
+                (p_right if p_right is not None else bound_d) if sides[1] else None,
             ),
-            _table_count(freq.get(d, 0)),
+            count_d,
         )
         if high and low / high < CONTEXT_WINNER_RATIO:
             winner = False
@@ -208,8 +229,12 @@ def _decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
     table = bigrams()
     if not table.counts:
         return
+    suspects = wordlists.confusable()
+    wanted = [w for w in found.rare if w in suspects and w not in protected]
+    if not wanted:
+        return
     text = found.text
-    for start, end in found.positions(w for w in found.rare if w not in protected):
+    for start, end in found.positions(wanted):
         tok = text[start:end]
         if not tok.islower() or not tok.isascii() or found.count(tok) >= REPEATED_MIN:
             continue  # Capitalised (a name), or used more than once (meant)
