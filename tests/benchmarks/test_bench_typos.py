@@ -7,6 +7,8 @@ know, on the same documents in the same run (``extra_info``). Run for real with
 
 from __future__ import annotations
 
+import os
+import re
 import subprocess
 import sys
 import time
@@ -63,6 +65,47 @@ def test_bench_typo_stage_words_per_second(benchmark, request: pytest.FixtureReq
     benchmark.extra_info["peer"] = "pyspellchecker"
     benchmark.extra_info["peer_words_per_second"] = round(sum(len(d.split()) for d in sample) / peer_s)
     benchmark.extra_info["peer_changed_words_in_sample"] = peer_changes
+
+
+REUTERS_DIR = os.environ.get("CORPUSKIT_REUTERS_DIR")
+
+
+@pytest.mark.skipif(not REUTERS_DIR, reason="set CORPUSKIT_REUTERS_DIR to a folder of reut2-NNN.sgm files")
+def test_bench_typo_stage_on_reuters(benchmark, request: pytest.FixtureRequest) -> None:
+    """The typo stage (the rules and typo.suggestion) on Reuters-21578 story bodies: MB/s.
+
+    Real news text, with its real typos and rare words (what typo.context looks at); the
+    figures of docs/performance.md. Every body is a fresh string, and the per-word caches
+    are cleared first, so the first pass's candidate generation is measured too.
+    """
+    from corpuskit.typos import candidates, frequency_choice, suggestions
+
+    assert REUTERS_DIR
+    files = sorted(Path(REUTERS_DIR).glob("reut2-*.sgm"))[: 1 if request.config.getoption("benchmark_disable") else 3]
+    bodies = [b for f in files for b in re.findall(r"<BODY>(.*?)</BODY>", f.read_bytes().decode("latin-1"), re.DOTALL)]
+    if request.config.getoption("benchmark_disable"):
+        bodies = bodies[:200]
+    megabytes = sum(len(b.encode()) for b in bodies) / 1e6
+    options = Options()
+    clean("warm up tge", options, TYPO_RULES)
+    suggestions("warm up tge onlie", options)
+
+    def run() -> int:
+        candidates.one_edit_words.cache_clear()
+        frequency_choice.cache_clear()
+        edits = 0
+        for b in bodies:
+            out, found, _ = clean(b + " ", options, TYPO_RULES)
+            edits += len(found)
+            suggestions(out, options)
+        return edits
+
+    t = time.process_time()
+    edits = benchmark.pedantic(run, rounds=1, iterations=1)
+    cpu = time.process_time() - t
+    benchmark.extra_info.update(stories=len(bodies), megabytes=round(megabytes, 2), edits=edits)
+    benchmark.extra_info["cpu_megabytes_per_second"] = round(megabytes / cpu, 2)
+    assert edits > 0  # Reuters has real typos
 
 
 def test_bench_word_list_start_up(benchmark) -> None:
