@@ -109,7 +109,9 @@ def unwrap(text: str) -> str:
         m = _QUOTE_PREFIX.match(line) if prefix else None
         if m and m.group(0).replace(" ", "").replace("\t", "") == prefix:
             line = line[m.end() :]
-        out += line if _SOFT_HYPHEN_END.search(out) and line[:1].islower() else " " + line
+        # only the end of ``out`` can match: test there, not the whole growing string
+        joined = line[:1].islower() and _SOFT_HYPHEN_END.match(out, max(0, len(out) - 2)) is not None
+        out += line if joined else " " + line
     return out
 
 

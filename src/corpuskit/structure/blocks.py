@@ -52,7 +52,7 @@ class _Line:
         expanded = line.rstrip().expandtabs(8)
         self.width = len(expanded)
         self.indent = len(expanded) - len(expanded.lstrip())
-        m = _QUOTE.match(stripped)
+        m = _QUOTE.match(stripped) if stripped[0] in ">|" else None  # the only way it starts
         self.prefix = m.group(0).replace(" ", "").replace("\t", "") if m else ""
         rest = stripped[m.end() :].lstrip() if m else stripped
         self.lead = len(stripped) - len(rest)
@@ -60,14 +60,29 @@ class _Line:
         self.wordy = any(c.isalnum() for c in rest)
 
 
-def _lines(text: str, start: int, stop: int) -> list[_Line]:
-    out: list[_Line] = []
+def _raw_lines(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """``(number, offset, line)`` of each non-blank line of ``text[start:stop]``."""
+    out = []
     pos = start
     for number, line in enumerate(text[start:stop].split("\n")):
-        if line.strip():
-            out.append(_Line(number, pos, line))
+        if line and not line.isspace():
+            out.append((number, pos, line))
         pos += len(line) + 1
     return out
+
+
+def _lines(text: str, start: int, stop: int) -> list[_Line]:
+    return [_Line(*x) for x in _raw_lines(text, start, stop)]
+
+
+def _could_wrap(raw: list[tuple[int, int, str]]) -> bool:
+    """False when the lines' widths alone rule wrapping out (``_width``'s first tests, without
+    measuring each line's shape: most documents are one paragraph per line, far too wide)."""
+    if len(raw) < T.WRAP_MIN_LINES:
+        return False
+    widths = sorted(len(line.rstrip().expandtabs(8)) if "\t" in line else len(line.rstrip()) for _, _, line in raw)
+    width = widths[-1 - max(1, int(len(widths) * T.WRAP_OUTLIER_SHARE))]
+    return T.WRAP_MIN_WIDTH <= width <= T.WRAP_MAX_WIDTH
 
 
 def _runs(lines: list[_Line]) -> list[list[_Line]]:
@@ -134,7 +149,12 @@ def cut(text: str, start: int = 0, stop: int | None = None) -> tuple[list[tuple[
     agree. A block's own text is ``text[s:e]``; the returned view is ``unwrap`` of it
     (the same string for a one-line block), which is what the readers classify.
     """
-    lines = _lines(text, start, len(text) if stop is None else stop)
+    raw = _raw_lines(text, start, len(text) if stop is None else stop)
+    if not _could_wrap(raw):  # one block per line: no line shapes needed
+        views = [line.strip() for _, _, line in raw]
+        starts = [pos + len(line) - len(line.lstrip()) for _, pos, line in raw]
+        return [(s, s + len(v)) for s, v in zip(starts, views, strict=True)], views
+    lines = [_Line(*x) for x in raw]
     width = _width(text, lines)
     offsets: list[tuple[int, int]] = []
     for run in _runs(lines):

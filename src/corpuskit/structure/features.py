@@ -44,6 +44,10 @@ _SECTION = re.compile(
 _FURNITURE = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.BOILERPLATE_LINES), _I)
 _LEGAL = re.compile(V.alternation(V.LEGAL_LINES), _I)
 _LONG_NOTICE = re.compile("|".join(map(re.escape, V.LONG_NOTICE_WORDS)), _I)
+#: Characters that ``re.IGNORECASE`` matches to a letter of the gate words although
+#: ``str.lower`` does not lower them to it (dotted and dotless i, long s): a substring gate
+#: on the lowered line lets a line holding one through to the regex, so it stays exact.
+_FOLD_ODD = ("\u0130", "\u0131", "\u017f")
 # Gates: one regex of literal words each (faster than testing the words one by one).
 _LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
 _TIME_GATE = re.compile(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d", _I)
@@ -291,12 +295,22 @@ def _prose_paragraph(line: str, authors: Sequence[str]) -> Score | None:
     n = len(line)
     score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
     kind = "boilerplate"
-    if n <= T.LEGAL_MAX_CHARS and _LONG_NOTICE.search(line) and _LEGAL.search(line):
+    if n <= T.LEGAL_MAX_CHARS and _may_be_notice(line) and _LEGAL.search(line):
         score += T.W_MARKER
     if n <= T.BIO_MAX_CHARS and _is_bio(line, authors):
         score += T.W_BIO + T.W_PROSE  # a bio is prose by nature
         kind = "bio"
     return Score(score, kind)
+
+
+def _may_be_notice(line: str) -> bool:
+    """Whether ``_LONG_NOTICE`` matches ``line``: a substring test per word on the lowered
+    line (ten times faster than the case-insensitive alternation), the regex only when an
+    odd-folding character is present."""
+    low = line.lower()
+    if any(w in low for w in V.LONG_NOTICE_WORDS):
+        return True
+    return any(c in line for c in _FOLD_ODD) and _LONG_NOTICE.search(line) is not None
 
 
 def _prose(line: str, ended: bool = False) -> bool:
