@@ -28,9 +28,51 @@ from corpuskit.structure.shape import ends_sentence, fold, stopword_share
 
 __all__ = ["Score", "is_list_line", "is_menu_line", "score_block", "section_kind"]
 
-_I = re.IGNORECASE
+
+class _Text:
+    """One block's text as the scorer reads it: the line, its lower case, and whether the
+    lower case may stand in for the line under case-insensitive patterns (``folded``)."""
+
+    __slots__ = ("folded", "line", "low")
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+        self.low = line.lower()
+        self.folded = line.isascii() or _FOLD_ODD.search(line) is None
+
+
+#: The characters ``re.IGNORECASE`` matches to a letter of the scorer's patterns although
+#: ``str.lower`` does not turn them into it (dotted capital I, dotless i, long s; the
+#: capital I is also the one character whose lower case is two): a line holding one is
+#: matched the slow way. tests/test_features.py checks the set against the interpreter.
+FOLD_ODD = "\u0130\u0131\u017f"
+_FOLD_ODD = re.compile(f"[{FOLD_ODD}]")
+
+
+class _Caseless:
+    """A case-insensitive pattern (written in lower case), run case-sensitively on the
+    lowered line whenever that gives the same matches: several times faster, since the
+    regex engine skips ahead on literal characters only without IGNORECASE. A match of
+    the folded pattern holds lower-case text; only its span, count and group names are used."""
+
+    __slots__ = ("exact", "folded")
+
+    def __init__(self, pattern: str) -> None:
+        self.exact = re.compile(pattern, re.IGNORECASE)
+        self.folded = re.compile(pattern)
+
+    def match(self, t: _Text) -> re.Match[str] | None:
+        return self.folded.match(t.low) if t.folded else self.exact.match(t.line)
+
+    def search(self, t: _Text) -> re.Match[str] | None:
+        return self.folded.search(t.low) if t.folded else self.exact.search(t.line)
+
+    def findall(self, t: _Text) -> list[str]:
+        return self.folded.findall(t.low) if t.folded else self.exact.findall(t.line)
+
+
 _END = r"\s*(?:\(\d+\)|\d+)?\s*[:.!↓→»›▼]*\s*$"
-_SECTION = re.compile(
+_SECTION = _Caseless(
     r"^(?:(?:\d+\s+)?(?P<comment>"
     + V.alternation(V.COMMENT_SECTIONS)
     + r")|(?P<bio>"
@@ -38,53 +80,44 @@ _SECTION = re.compile(
     + r")|(?P<boilerplate>"
     + V.alternation(V.RELATED_SECTIONS)
     + r"))"
-    + _END,
-    _I,
+    + _END
 )
-_FURNITURE = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.BOILERPLATE_LINES), _I)
-_LEGAL = re.compile(V.alternation(V.LEGAL_LINES), _I)
-_LONG_NOTICE = re.compile("|".join(map(re.escape, V.LONG_NOTICE_WORDS)), _I)
-#: Characters that ``re.IGNORECASE`` matches to a letter of the gate words although
-#: ``str.lower`` does not lower them to it (dotted and dotless i, long s): a substring gate
-#: on the lowered line lets a line holding one through to the regex, so it stays exact.
-_FOLD_ODD = ("\u0130", "\u0131", "\u017f")
+_FURNITURE = _Caseless(r"^[\W\d_]{0,3}" + V.alternation(V.BOILERPLATE_LINES))
+_LEGAL = _Caseless(V.alternation(V.LEGAL_LINES))
+_LONG_NOTICE = _Caseless("|".join(map(re.escape, V.LONG_NOTICE_WORDS)))
 # Gates: one regex of literal words each (faster than testing the words one by one).
 _LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
-_TIME_GATE = re.compile(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d", _I)
-_REPLY = re.compile(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$", _I)
+_TIME_GATE = _Caseless(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d")
+_REPLY = _Caseless(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$")
 _WIDGET = re.compile(r"^(?P<name>[^\s:](?:(?!: )[^\n]){0,80}?) in: \S")
-_STAMP = re.compile(r"^[\W\d_]{0,3}" + V.alternation(V.ARTICLE_STAMPS) + r"\b", _I)
-_SAYS = re.compile(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"(?:\s*:|,\s*$)", _I)
-_CLOCK = re.compile(
+_STAMP = _Caseless(r"^[\W\d_]{0,3}" + V.alternation(V.ARTICLE_STAMPS) + r"\b")
+_SAYS = _Caseless(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"(?:\s*:|,\s*$)")
+_CLOCK = _Caseless(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)"
-    r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b",
-    _I,
+    r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b"
 )
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
-_DATEISH = re.compile(
+_DATEISH = _Caseless(
     r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\b",
-    _I,
+    r"|mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\b"
 )
-_AGO = re.compile(
+_AGO = _Caseless(
     r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\bvor\s+\d+\s+(?:minuten|stunden|tagen|wochen|monaten|jahren)\b"
     r"|\bil\s+y\s+a\s+\d+\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)\b"
     r"|\bhace\s+\d+\s+(?:minutos?|horas?|días?|semanas?|meses|años?)\b"
     r"|\b\d+\s+(?:minuti|ore|giorni|settimane|mesi|anni)\s+fa\b"
     r"|\b\d+\s+(?:minuten|uur|dagen|weken|maanden|jaar)\s+geleden\b"
-    r"|\bhá\s+\d+\s+(?:minutos?|horas?|dias?|semanas?|meses|anos?)\b",
-    _I,
+    r"|\bhá\s+\d+\s+(?:minutos?|horas?|dias?|semanas?|meses|anos?)\b"
 )
 # "by NAME on DATE", "written by NAME, DATE", "Posted by: NAME DATE", "NAME | DATE"
-_WEAK_HEAD = re.compile(r"^(?:(?:posted|written|submitted|comment)\s+)?by\s*:?\s+\S", _I)
-_SPAM = re.compile(V.alternation(V.SPAM_IN_URLS) + r"|\b" + V.alternation(V.SPAM_WORDS) + r"\b", _I)
+_WEAK_HEAD = _Caseless(r"^(?:(?:posted|written|submitted|comment)\s+)?by\s*:?\s+\S")
+_SPAM = _Caseless(V.alternation(V.SPAM_IN_URLS) + r"|\b" + V.alternation(V.SPAM_WORDS) + r"\b")
 _SPAM_GATE = V.first_words(V.SPAM_WORDS)
-_URL = re.compile(
+_URL = _Caseless(
     r"https?://\S+|www\.\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|ru|info|biz|xyz|top|fr"
-    r"|de|uk|io|es|it|nl|pt|br|ca|au|co|blogspot\.\w+)\b(?:/\S*)?",
-    _I,
+    r"|de|uk|io|es|it|nl|pt|br|ca|au|co|blogspot\.\w+)\b(?:/\S*)?"
 )
 _URL_GATE = re.compile(r"://|www\.|\.(?:com|net|org|ru|info|biz|xyz|top|fr|de|uk|io|es|it|nl|pt|br|ca|au|co)\b")
 _PRAISE_WORDS = (
@@ -103,7 +136,7 @@ _PRAISE_WORDS = (
     "helpful",
     "interesting",
 )
-_PRAISE = re.compile(
+_PRAISE = _Caseless(
     r"\b" + V.alternation(_PRAISE_WORDS) + r"\s+(?:article|post|blog|site|website"
     r"|read|write-?up|piece|job|work|info|information|content|insight)s?\b"
     r"|\byour\s+(?:blog|site|website|web\s+site|article|post|writing|page|content|work)\b"
@@ -112,8 +145,7 @@ _PRAISE = re.compile(
     r"|\bi\s+(?:just\s+)?(?:found|stumbled\s+upon|came\s+across)\s+your\b"
     r"|\bbookmark(?:ed|ing)?\b"
     r"|\bdanke\s+für\b|\btoller\s+(?:artikel|beitrag)|\bmerci\s+pour\b|\bsuper\s+article\b"
-    r"|\bgracias\s+por\b|\bexcelente\s+(?:artículo|post)|\bgrazie\s+per\b|\bbedankt\s+voor\b|\bobrigad[oa]\s+por\b",
-    _I,
+    r"|\bgracias\s+por\b|\bexcelente\s+(?:artículo|post)|\bgrazie\s+per\b|\bbedankt\s+voor\b|\bobrigad[oa]\s+por\b"
 )
 _PRAISE_GATE = frozenset(
     [
@@ -148,12 +180,11 @@ _BIO = re.compile(
     r"(?:is|was|has\s+been|serves\s+as|works\s+as)\s+(?:a|an|the|currently|also|senior"
     r"|professor|director|founder|editor|author|lecturer|associate|assistant|based)\b"
 )
-_OCCUPATION = re.compile(
+_OCCUPATION = _Caseless(
     r"\b(?:researcher|journalist|writer|analyst|editor|author|correspondent|reporter"
     r"|professor|lecturer|fellow|scholar|expert|columnist|contributor|director|founder"
     r"|student|consultant|commentator|specialist|freelance|blogger|historian|economist"
-    r"|scientist|candidate)s?\b",
-    _I,
+    r"|scientist|candidate)s?\b"
 )
 _BIO_GATE = re.compile(" (?:is|was|has been|serves as|works as) ")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
@@ -180,26 +211,31 @@ def section_kind(line: str) -> str | None:
     """The kind of what follows a section heading ("comment", "boilerplate", "bio"), or None."""
     if len(line) > T.SECTION_MAX_CHARS:
         return None
-    m = _SECTION.match(line)
+    return _section(_Text(line))
+
+
+def _section(t: _Text) -> str | None:
+    m = _SECTION.match(t)
     return None if m is None else m.lastgroup
 
 
-def _head_role(line: str) -> str | None:
+def _head_role(t: _Text) -> str | None:
     """The role of a comment head ("open", "close" or ""), or None for no head."""
+    line = t.line
     if len(line) > T.HEAD_MAX_CHARS:
         return None
-    if (":" in line or line.endswith(",")) and _SAYS.match(line):
+    if (":" in line or line.endswith(",")) and _SAYS.match(t):
         return "open"
-    if len(line) <= T.FURNITURE_MAX_CHARS and _REPLY.match(line):
+    if len(line) <= T.FURNITURE_MAX_CHARS and _REPLY.match(t):
         return "close"
-    if not _DIGIT.search(line) or not _TIME_GATE.search(line) or _STAMP.match(line):
+    if not _DIGIT.search(line) or not _TIME_GATE.search(t) or _STAMP.match(t):
         return None
     if ends_sentence(line) and len(line.split()) > T.HEAD_MAX_SENTENCE_WORDS:
         return None  # a sentence that mentions a time ("The vote began at 10:30 am.")
-    if _AGO.search(line) or _CLOCK.search(line):
+    if _AGO.search(t) or _CLOCK.search(t):
         return ""
     m = _TIME.search(line)
-    return "" if m is not None and _DATEISH.search(line) is not None else None
+    return "" if m is not None and _DATEISH.search(t) is not None else None
 
 
 def is_menu_line(line: str) -> bool:
@@ -213,64 +249,51 @@ def is_list_line(line: str) -> bool:
 
 
 def score_block(line: str, authors: Sequence[str] = ()) -> Score:
-    """Junk score and kind of one block on its own (positive is junk)."""
-    n = len(line)
+    """Junk score and kind of one block on its own (positive is junk).
+
+    Most blocks are the article's paragraphs: one that is long, ends a sentence, holds no
+    link and is no comment head takes the prose path (``_prose_paragraph``); every other
+    block is read in full (``_score_in_full``)."""
+    t = _Text(line)
+    role = _head_role(t)  # None at once for a line too long to be a head
     if (
-        n > T.FAST_PROSE_MIN_CHARS
+        role is None
+        and len(line) > T.FAST_PROSE_MIN_CHARS
         and ends_sentence(line)
         and "://" not in line
         and "www." not in line
-        and (n > T.HEAD_MAX_CHARS or _head_role(line) is None)
     ):
-        fast = _prose_paragraph(line, authors)
+        fast = _prose_paragraph(t, authors)
         if fast is not None:
             return fast
-    low = line.lower()
-    score = 0.0
-    kind = "boilerplate"
-    head = weak = False
-    role = ""
-    section = section_kind(line)
-    if (
-        section is not None
-        or (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(line))
-        or (n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(low) and _LEGAL.search(line))
-    ):
-        score += T.W_MARKER
-    found = None if " in: " in line and _WIDGET.match(line) else _head_role(line)
-    if found is None and " in: " in line and _WIDGET.match(line):
-        score += T.W_WIDGET
-        kind, head, role = "comment", True, "open"
-    elif found is not None:
-        score += T.W_ATTRIBUTION
-        kind, head, role = "comment", True, found
-    elif n <= T.HEAD_MAX_CHARS and _WEAK_HEAD.match(line) and _DATEISH.search(line):
-        score += T.W_WEAK_HEAD
-        kind, weak = "comment", True
+    return _score_in_full(t, authors, role)
+
+
+def _score_in_full(t: _Text, authors: Sequence[str], role: str | None) -> Score:
+    """Every feature of one block, added in a fixed order (the sum is a float: the order is
+    part of the result): marker, comment head, links, praise, spam, bio, excerpt, prose, length."""
+    line, n = t.line, len(t.line)
+    score = T.W_MARKER if _is_marker(t) else 0.0
+    weight, kind, head, weak, role = _comment_head(t, role)
+    score += weight
     long = n > T.COMMENT_BODY_MAX_CHARS
-    url_gate = _URL_GATE.search(low) is not None
+    url_gate = _URL_GATE.search(t.low) is not None
     if long and not (url_gate or score):
         # A long block with no link and no marker cannot outscore its own length and
         # prose penalties (spam words alone weigh less): skip the remaining scans.
-        return Score(-T.W_LONG * (n // T.LONG_BLOCK_CHARS) - T.W_PROSE * _prose(line), kind, head, weak, role)
-    toks = set() if long else {w.strip(_PUNCT) for w in low.split()}
-    if url_gate and not long:  # words inside links count too ("cheap-pills.example.com")
-        toks.update(_LETTERS.findall(low))
-    spam = 0
-    if any(s in low for s in V.SPAM_IN_URLS) or not _SPAM_GATE.isdisjoint(toks):
-        spam = min(T.SPAM_MAX_HITS, len(_SPAM.findall(line)))
-    if url_gate:
-        url_chars = sum(len(u) for u in _URL.findall(line))
-        if url_chars >= T.URL_SHARE_MIN * n:
-            score += T.W_URL_SHARE
-    if not _PRAISE_GATE.isdisjoint(toks) and _PRAISE.search(line):
+        return Score(-T.W_LONG * (n // T.LONG_BLOCK_CHARS) - T.W_PROSE * _prose(t), kind, head, weak, role)
+    toks = set() if long else _tokens(t, url_gate)
+    spam = _spam_hits(t, toks)
+    if url_gate and sum(len(u) for u in _URL.findall(t)) >= T.URL_SHARE_MIN * n:
+        score += T.W_URL_SHARE
+    if not _PRAISE_GATE.isdisjoint(toks) and _PRAISE.search(t):
         score += T.W_PRAISE
         if kind == "boilerplate":
             kind = "comment"
     if spam:
         score += T.W_SPAM_WORD * spam
         kind = "spam"
-    bio = n <= T.BIO_MAX_CHARS and _is_bio(line, authors)
+    bio = n <= T.BIO_MAX_CHARS and _is_bio(t, authors)
     if bio:
         score += T.W_BIO
         kind = "bio"
@@ -279,43 +302,73 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
         score += T.W_TRUNCATED
     # A bio is prose by nature, and a truncated excerpt only looks like a sentence.
     if not bio and not truncated:
-        score -= T.W_PROSE * _prose(line)
+        score -= T.W_PROSE * _prose(t)
     if n > T.LONG_BLOCK_CHARS:
         score -= T.W_LONG * (n // T.LONG_BLOCK_CHARS)
     return Score(score, kind, head, weak, role)
 
 
-def _prose_paragraph(line: str, authors: Sequence[str]) -> Score | None:
+def _is_marker(t: _Text) -> bool:
+    """A section heading, a furniture line ("Share", "Newsletter") or a legal notice."""
+    line, n = t.line, len(t.line)
+    return (
+        (n <= T.SECTION_MAX_CHARS and _section(t) is not None)
+        or (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(t) is not None)
+        or (n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(t.low) is not None and _LEGAL.search(t) is not None)
+    )
+
+
+def _comment_head(t: _Text, role: str | None) -> tuple[float, str, bool, bool, str]:
+    """(weight, kind, head, weak, role) of a comment head: the recent-comments widget line,
+    a strong head (``role`` from ``_head_role``), a weak "by NAME on DATE" head, or none."""
+    line = t.line
+    if " in: " in line and _WIDGET.match(line):
+        return T.W_WIDGET, "comment", True, False, "open"
+    if role is not None:
+        return T.W_ATTRIBUTION, "comment", True, False, role
+    if len(line) <= T.HEAD_MAX_CHARS and _WEAK_HEAD.match(t) and _DATEISH.search(t):
+        return T.W_WEAK_HEAD, "comment", False, True, ""
+    return 0.0, "boilerplate", False, False, ""
+
+
+def _tokens(t: _Text, url_gate: bool) -> set[str]:
+    """The block's lower-case words, punctuation stripped; with the words inside its links
+    when it has any ("cheap-pills.example.com")."""
+    toks = {w.strip(_PUNCT) for w in t.low.split()}
+    if url_gate:
+        toks.update(_LETTERS.findall(t.low))
+    return toks
+
+
+def _spam_hits(t: _Text, toks: set[str]) -> int:
+    if any(s in t.low for s in V.SPAM_IN_URLS) or not _SPAM_GATE.isdisjoint(toks):
+        return min(T.SPAM_MAX_HITS, len(_SPAM.findall(t)))
+    return 0
+
+
+def _prose_paragraph(t: _Text, authors: Sequence[str]) -> Score | None:
     """The score of a long, link-free, sentence-ending block that reads as prose, from the
     few features such a block can still carry (a bio, a legal or cookie notice, an excerpt
     cut with "..."); None when it does not read as prose. The article's paragraphs are most
     blocks, so this path keeps the stage fast."""
-    if _TRUNCATED.search(line[-8:]) is not None or not _prose(line, ended=True):
+    line = t.line
+    if _TRUNCATED.search(line[-8:]) is not None or not _prose(t, ended=True):
         return None
     n = len(line)
     score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
     kind = "boilerplate"
-    if n <= T.LEGAL_MAX_CHARS and _may_be_notice(line) and _LEGAL.search(line):
+    if n <= T.LEGAL_MAX_CHARS and _LONG_NOTICE.search(t) and _LEGAL.search(t):
         score += T.W_MARKER
-    if n <= T.BIO_MAX_CHARS and _is_bio(line, authors):
+    if n <= T.BIO_MAX_CHARS and _is_bio(t, authors):
         score += T.W_BIO + T.W_PROSE  # a bio is prose by nature
         kind = "bio"
     return Score(score, kind)
 
 
-def _may_be_notice(line: str) -> bool:
-    """Whether ``_LONG_NOTICE`` matches ``line``: a substring test per word on the lowered
-    line (ten times faster than the case-insensitive alternation), the regex only when an
-    odd-folding character is present."""
-    low = line.lower()
-    if any(w in low for w in V.LONG_NOTICE_WORDS):
-        return True
-    return any(c in line for c in _FOLD_ODD) and _LONG_NOTICE.search(line) is not None
-
-
-def _prose(line: str, ended: bool = False) -> bool:
+def _prose(t: _Text, ended: bool = False) -> bool:
     """Long enough, dense in function words, ending a sentence: article prose. ``ended``:
     the caller has checked the sentence end already."""
+    line = t.line
     if not ended and not ends_sentence(line):
         return False
     ws = line[: T.PROSE_SAMPLE_CHARS].lower().split()
@@ -325,7 +378,8 @@ def _prose(line: str, ended: bool = False) -> bool:
     return len(line) >= T.PROSE_MIN_CHARS and _LATIN.search(line, 0, 40) is None
 
 
-def _is_bio(line: str, authors: Sequence[str]) -> bool:
+def _is_bio(t: _Text, authors: Sequence[str]) -> bool:
+    line = t.line
     if _BIO_GATE.search(line, 0, T.BIO_NAME_MAX_CHARS + 16) is None:
         return False
     for a in authors:
@@ -338,5 +392,5 @@ def _is_bio(line: str, authors: Sequence[str]) -> bool:
         m is not None
         and len(m.group("name")) <= T.BIO_NAME_MAX_CHARS
         and is_name(m.group("name"))
-        and _OCCUPATION.search(line) is not None
+        and _OCCUPATION.search(t) is not None
     )
