@@ -117,7 +117,7 @@ def analyse(text: str, options: Options) -> Structure:
     # -- issue 14: sign-offs at the very end are fixed first; the web trailer reads above
     signoff = SignOff(n)
     if options.rule_on("structure.signoff"):
-        signoff = find_signoff([text[s:e] for s, e in offsets], body_start, post=mail.found)
+        signoff = find_signoff([text[s:e] for s, e in offsets], body_start, post=mail.found, views=texts)
     for i, kind in enumerate(signoff.kinds, start=signoff.start):
         kinds[i], regions[i] = kind, "trailer"
     stop = signoff.start

@@ -80,14 +80,17 @@ def context(texts: Sequence[str], scores: Sequence[Score], lo: int = 0, base: Se
 
 def _with_runs(texts: Sequence[str], scores: Sequence[Score]) -> list[float]:
     values = [s.value for s in scores]
-    for a, b in _runs([is_menu_line(t) for t in texts], T.MENU_RUN_MIN):
+    # (the length tests first: most blocks of an article are too long for either shape)
+    for a, b in _runs([len(t) <= T.MENU_MAX_CHARS and is_menu_line(t) for t in texts], T.MENU_RUN_MIN):
         for i in range(a, b):
             values[i] += T.W_MENU_RUN
-    for a, b in _runs([is_list_line(t) for t in texts], T.LIST_RUN_MIN):
+    listy = max(T.LIST_MAX_CHARS, T.MENU_MAX_CHARS)
+    for a, b in _runs([len(t) <= listy and is_list_line(t) for t in texts], T.LIST_RUN_MIN):
         for i in range(a, b):
             values[i] += T.W_LIST_RUN
-    short = Counter(t for t in texts if len(t) <= T.REPEAT_MAX_CHARS)
-    if short and max(short.values()) > 1:
+    lines = [t for t in texts if len(t) <= T.REPEAT_MAX_CHARS]
+    if len(set(lines)) < len(lines):  # some short line repeats
+        short = Counter(lines)
         for i, t in enumerate(texts):
             if len(t) <= T.REPEAT_MAX_CHARS and short[t] > 1:
                 values[i] += T.W_REPEAT

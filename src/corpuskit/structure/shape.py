@@ -324,6 +324,7 @@ _EUROPEAN = frozenset(
 FUNCTION_WORDS = STOPWORDS | _EUROPEAN
 
 _CLOSERS = "\"'”’»)]*"
+_CLOSERS_SPACE = _CLOSERS + " "
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -334,7 +335,7 @@ def words(line: str) -> list[str]:
 
 def last_char(line: str) -> str:
     """The last character that is not a closing quote or bracket ('' if none)."""
-    stripped = line.rstrip(_CLOSERS + " ")
+    stripped = line.rstrip(_CLOSERS_SPACE)
     return stripped[-1] if stripped else ""
 
 

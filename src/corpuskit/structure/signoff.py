@@ -42,6 +42,7 @@ _ETEXT_END = re.compile(
     r"|^end\s+of\s+(?:the\s+)?project\s+gutenberg(?:'s|’s)?\b",
     re.IGNORECASE,
 )
+_ETEXT_FIRST = frozenset("*eE")
 _ETEXT_LEAD = re.compile(r"^end\s+of\s+(?:the\s+)?project\s+gutenberg", re.IGNORECASE)
 #: A line that is only a news agency's name: the sign-off of a wire story (use with
 #: ``match``, which anchors it at the start).
@@ -89,16 +90,19 @@ def _has_contact(text: str) -> bool:
     return bool(_EMAIL.search(text) or _URL.search(text) or _PHONE.search(text) or _AFFILIATION.search(text))
 
 
-def find_signoff(blocks: Sequence[str], body_start: int = 0, *, post: bool = False) -> SignOff:
+def find_signoff(
+    blocks: Sequence[str], body_start: int = 0, *, post: bool = False, views: Sequence[str] | None = None
+) -> SignOff:
     """The sign-off blocks at the end of ``blocks`` (the blocks' exact texts), and their kinds.
 
     Exact texts, not one-line views, because a signature is told by its line count.
     ``post``: the document is a mail or news post (it had a mail header), the only kind
     whose undelimited contact block is read as a signature; on a web page the same shape
-    is a credit line or a list of links.
+    is a credit line or a list of links. ``views``: the blocks' one-line views (``unwrap``)
+    when the caller has them already.
     """
     n = len(blocks)
-    texts = [unwrap(b) for b in blocks]
+    texts = [unwrap(b) for b in blocks] if views is None else views
     floor = body_start + 1  # the body keeps its first block
     kinds: dict[int, str] = {}
     end = n
@@ -126,12 +130,14 @@ def find_signoff(blocks: Sequence[str], body_start: int = 0, *, post: bool = Fal
 
 def _etext_footer(texts: Sequence[str], floor: int, end: int) -> int | None:
     total = sum(len(t) for t in texts[:end])
+    limit = max(T.ETEXT_FOOTER_MAX_CHARS, T.ETEXT_FOOTER_MAX_SHARE * total)
     after = 0
     for i in range(end - 1, floor - 1, -1):
         after += len(texts[i])
-        if after > max(T.ETEXT_FOOTER_MAX_CHARS, T.ETEXT_FOOTER_MAX_SHARE * total):
+        if after > limit:
             return None
-        if _ETEXT_END.match(texts[i]):
+        # both end markers start with "*" or "end" (a cheap test before the regex)
+        if texts[i][:1] in _ETEXT_FIRST and _ETEXT_END.match(texts[i]):
             if i - 1 >= floor and _ETEXT_LEAD.match(texts[i - 1]) and not _ETEXT_LEAD.match(texts[i]):
                 return i - 1
             return i
