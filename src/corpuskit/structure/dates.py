@@ -13,34 +13,12 @@ import re
 
 import attrs
 
+from corpuskit.structure import vocabulary as V
+
 __all__ = ["DATE_RE", "FoundDate", "find_date"]
 
-_MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
+#: Month word (lower case) -> month number: each English name and its abbreviations.
+_MONTHS = {w: k for k, m in enumerate(V.MONTHS, 1) for w in (m[:3], m)} | {"sept": 9}
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"

@@ -99,8 +99,9 @@ _CLOCK = _Caseless(
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _DATEISH = _Caseless(
-    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-    r"|mär|mai|okt|dez|janv|févr|avr|juil|sept|déc|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\b"
+    r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b(?:"
+    + "|".join((*(m[:3] for m in V.MONTHS), *V.EUROPEAN_MONTH_STEMS))
+    + r")[a-zéû]*\b"
 )
 _AGO = _Caseless(
     r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"

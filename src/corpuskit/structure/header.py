@@ -17,6 +17,7 @@ import attrs
 
 from corpuskit.model import DocumentWarning
 from corpuskit.structure import thresholds as T
+from corpuskit.structure import vocabulary as V
 from corpuskit.structure.dates import DATE_RE, FoundDate, find_date
 from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
 
@@ -55,8 +56,11 @@ _NOTE = re.compile(
 )
 _DATE_FILLER = re.compile(
     r"\b(?:published|updated|posted|last|modified|on|at|date|dated|am|pm|a\.m\.|p\.m\."
-    r"|gmt|utc|bst|cet|est|edt|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tue|wed|thu|fri|sat|sun|pst|pdt|cst|cdt|mst|ist|jst|aest|cest|mez|uhr)\b"
+    r"|gmt|utc|bst|cet|est|edt|"
+    + "|".join(V.WEEKDAYS)
+    + "|"
+    + "|".join(d[:3] for d in V.WEEKDAYS)
+    + r"|pst|pdt|cst|cdt|mst|ist|jst|aest|cest|mez|uhr)\b"
     r"|\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\b\.?)?|[|,:.\-–—()/@]",
     re.IGNORECASE,
 )
@@ -132,37 +136,9 @@ _NOT_NAME = frozenset(
         "ap",
         "bbc",
         "cnn",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
+        *V.MONTHS,
+        *V.MONTH_ABBREVIATIONS,
+        *V.WEEKDAYS,
         "updated",
         "published",
     ]
@@ -271,57 +247,76 @@ def read_header(texts: Sequence[str], *, dayfirst: bool = True) -> Header:
     date: FoundDate | None = None
     date_text = ""
     standfirst = False
-    n = len(texts)
-    limit = min(n - 1, T.HEADER_MAX_BLOCKS)  # the last block is never header
-    i = 0
-    while i < limit:
+    limit = min(len(texts) - 1, T.HEADER_MAX_BLOCKS)  # the last block is never header
+    for i in range(limit):
         line = texts[i]
         found = find_date(line, dayfirst=dayfirst) if len(line) <= T.BYLINE_MAX_CHARS else None
-        names = _byline(line, found)
-        kind: str | None = None
-        if names is not None:
-            kind = "byline"
-            authors = authors or names
-        elif _date_only(line, found):
-            kind = "date"
-        elif (
-            i == 0
-            and len(line) <= T.DATELINE_MAX_CHARS
-            and len(line.split()) <= T.DATELINE_MAX_WORDS
-            and _DATELINE.match(line)
-            and _title_like(texts[1])
-        ):
-            kind = "dateline"
-            dateline = line.rstrip(" —–-")
-        elif _NOTE.match(line) and len(line) <= T.STANDFIRST_MAX_CHARS:
-            kind = "note"
-        elif title is None and not standfirst and _title_like(line):
-            kind = "title"
-            title = line
-        elif not standfirst and len(line) <= T.STANDFIRST_MAX_CHARS and ends_sentence(line):
-            by = _STANDFIRST_BY.search(line) if any(v in line for v in _STANDFIRST_VERBS) else None
-            names = parse_names(by.group("name")) if by else ()
-            if len(names) == 1 and by is not None and names[0] == by.group("name").strip():
-                kind = "standfirst"
-                authors = authors or names
-            elif i + 1 < limit and _byline(texts[i + 1], None) is not None:
-                kind = "standfirst"
-            standfirst = kind == "standfirst"
+        kind, names = _header_kind(texts, i, limit, found, title_open=title is None, standfirst=standfirst)
         if kind is None:
             break
+        if kind == "title":
+            title = line
+        elif kind == "dateline":
+            dateline = line.rstrip(" —–-")
+        authors = authors or names
+        standfirst = standfirst or kind == "standfirst"
         if found is not None and date is None and kind in ("byline", "date"):
             date, date_text = found, line[found.start : found.end]
         kinds.append(kind)
-        i += 1
-    warnings = _date_warnings(date, date_text, dayfirst)
     return Header(
         kinds=tuple(kinds),
         title=title,
         authors=authors,
         date=None if date is None else date.iso,
         dateline=dateline,
-        warnings=warnings,
+        warnings=_date_warnings(date, date_text, dayfirst),
     )
+
+
+def _header_kind(
+    texts: Sequence[str], i: int, limit: int, found: FoundDate | None, *, title_open: bool, standfirst: bool
+) -> tuple[str | None, tuple[str, ...]]:
+    """The kind of header block ``i`` and the authors it names, or ``(None, ())`` where the
+    header ends. ``title_open``: no title yet; ``standfirst``: a standfirst was read (the
+    title comes before it, and there is one)."""
+    line = texts[i]
+    names = _byline(line, found)
+    if names is not None:
+        return "byline", names
+    if _date_only(line, found):
+        return "date", ()
+    if i == 0 and _is_dateline(line, texts[1]):
+        return "dateline", ()
+    if _NOTE.match(line) and len(line) <= T.STANDFIRST_MAX_CHARS:
+        return "note", ()
+    if title_open and not standfirst and _title_like(line):
+        return "title", ()
+    if not standfirst and len(line) <= T.STANDFIRST_MAX_CHARS and ends_sentence(line):
+        return _standfirst(texts, i, limit)
+    return None, ()
+
+
+def _is_dateline(line: str, nxt: str) -> bool:
+    """A place name over the title ("WASHINGTON —", "Kabul, Afghanistan")."""
+    return (
+        len(line) <= T.DATELINE_MAX_CHARS
+        and len(line.split()) <= T.DATELINE_MAX_WORDS
+        and _DATELINE.match(line) is not None
+        and _title_like(nxt)
+    )
+
+
+def _standfirst(texts: Sequence[str], i: int, limit: int) -> tuple[str | None, tuple[str, ...]]:
+    """A sentence under the title is its standfirst when it ends "…, writes NAME" (NAME is an
+    author) or a byline follows it."""
+    line = texts[i]
+    by = _STANDFIRST_BY.search(line) if any(v in line for v in _STANDFIRST_VERBS) else None
+    names = parse_names(by.group("name")) if by else ()
+    if len(names) == 1 and by is not None and names[0] == by.group("name").strip():
+        return "standfirst", names
+    if i + 1 < limit and _byline(texts[i + 1], None) is not None:
+        return "standfirst", ()
+    return None, ()
 
 
 # A page title's separator between headline and site name: "Headline | Site", "Headline - Site".

@@ -17,12 +17,16 @@ __all__ = [
     "BIO_SECTIONS",
     "BOILERPLATE_LINES",
     "COMMENT_SECTIONS",
+    "EUROPEAN_MONTH_STEMS",
     "LEGAL_LINES",
     "LONG_NOTICE_WORDS",
+    "MONTHS",
+    "MONTH_ABBREVIATIONS",
     "RELATED_SECTIONS",
     "REPLY_LINES",
     "SPAM_IN_URLS",
     "SPAM_WORDS",
+    "WEEKDAYS",
     "alternation",
 ]
 
@@ -442,6 +446,25 @@ SPAM_WORDS: tuple[str, ...] = (
     r"discount\s+\w+",
     r"loans?",
 )
+
+
+#: English month names, January first, written once for the stage: the date reader's
+#: month numbers (``dates``), the month words of comment-head dates (``features``) and
+#: words a personal name never is (``header``).
+MONTHS: tuple[str, ...] = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+#: How dates abbreviate them: the first three letters, and "sept".
+MONTH_ABBREVIATIONS: tuple[str, ...] = (*(m[:3] for m in MONTHS), "sept")
+#: Month stems of the other major European languages in comment-head dates ("19. März
+#: 2016", "3 janv. 2018", "12 dic 2017"), where they differ from the English three letters.
+EUROPEAN_MONTH_STEMS: tuple[str, ...] = (
+    "mär", "mai", "okt", "dez", "janv", "févr", "avr", "juil", "sept", "déc", "ene", "abr",
+    "ago", "dic", "gen", "mag", "giu", "lug", "set", "ott", "mrt", "mei", "fev", "out",
+)  # fmt: skip
+#: English weekday names, Monday first (dates write them, names never are them).
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def first_words(patterns: tuple[str, ...]) -> frozenset[str]:
