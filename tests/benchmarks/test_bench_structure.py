@@ -8,8 +8,8 @@ with every line wrapped in ``<p>``, as the issue describes. Run for real with
 
 Before issue 12 (a walk from the end scoring a few blocks): 2,100-2,800 documents/s of CPU
 time on the shared machine (3,170 when quiet). Since (every block scored, labels decided
-over the sequence): 680-950 on the same machine in the same runs, about a third; see
-docs/structure.md "Speed".
+over the sequence): 680-950 on the same machine in the same runs, about a third. After the
+speed pass (same output): 1.44x that in the same run; see docs/structure.md "Speed".
 """
 
 from __future__ import annotations
