@@ -91,7 +91,10 @@ _TIME_GATE = _Caseless(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il
 _REPLY = _Caseless(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$")
 _WIDGET = re.compile(r"^(?P<name>[^\s:](?:(?!: )[^\n]){0,80}?) in: \S")
 _STAMP = _Caseless(r"^[\W\d_]{0,3}" + V.alternation(V.ARTICLE_STAMPS) + r"\b")
-_SAYS = _Caseless(r"^[^.!?]{1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"(?:\s*:|,\s*$)")
+# a dot only after a digit or an initial: "09. Jul, 2012 / Courtney says:", "J. Smith says:"
+_SAYS = _Caseless(
+    r"^(?:[^.!?]|(?<=\d)\.|(?<=\b[a-z])\.){1,80}?\s" + V.alternation(V.ATTRIBUTION_VERBS) + r"(?:\s*:|,\s*$)"
+)
 _CLOCK = _Caseless(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)"
     r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b"

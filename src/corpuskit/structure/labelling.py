@@ -33,6 +33,7 @@ import attrs
 
 from corpuskit.structure import thresholds as T
 from corpuskit.structure.features import Score, is_list_line, is_menu_line
+from corpuskit.structure.threads import personal_share, thread_start
 
 __all__ = ["Context", "article_core", "best_prefix", "best_suffix", "context"]
 
@@ -98,8 +99,16 @@ def _with_runs(texts: Sequence[str], scores: Sequence[Score]) -> list[float]:
 
 
 def _comment_blocks(texts: Sequence[str], scores: Sequence[Score], lo: int) -> set[int]:
+    strong = [i for i in range(lo, len(texts)) if scores[i].head]
+    out = _between_heads(texts, scores, lo, strong)
+    start = thread_start(texts, scores, lo, strong) if lo < len(texts) else None
+    if start is not None:
+        out.update(range(start, len(texts)))
+    return out
+
+
+def _between_heads(texts: Sequence[str], scores: Sequence[Score], lo: int, strong: list[int]) -> set[int]:
     n = len(texts)
-    strong = [i for i in range(lo, n) if scores[i].head]
     weak = [i for i in range(lo, n) if scores[i].weak]
     heads = sorted(strong + weak) if len(weak) >= T.WEAK_HEADS_MIN else strong
     if not heads:
@@ -125,15 +134,22 @@ def _comment_blocks(texts: Sequence[str], scores: Sequence[Score], lo: int) -> s
     after = n - 1 - groups[-1][-1]
     roles = {scores[i].role for i in heads}
     opens = "open" in roles or (roles == {"", "close"} and scores[groups[0][0]].role == "")
-    if not opens and after < max(1, typical):  # heads close their comments: the first body lies above
+    up = not opens and after < max(1, typical)
+    if up:  # heads close their comments: the first body lies above
         rng = range(groups[0][0] - 1, max(lo, groups[0][0] - 1 - typical), -1)
     else:  # heads open their comments: the last body lies below
         rng = range(groups[-1][-1] + 1, min(n, groups[-1][-1] + 1 + typical))
     for i in rng:
-        if len(texts[i]) > T.COMMENT_EDGE_MAX_CHARS:
+        if len(texts[i]) > T.COMMENT_EDGE_MAX_CHARS or (up and _reads_as_article(texts[i])):
             break
         out.add(i)
     return out
+
+
+def _reads_as_article(text: str) -> bool:
+    """Long and with no first or second person: the article's last paragraph above the
+    first comment, not a comment (readers write "I" and "you")."""
+    return len(text) > T.LONG_BLOCK_CHARS and personal_share([text]) == 0.0
 
 
 def best_suffix(values: Sequence[float], lo: int, hi: int, bias: float) -> tuple[int, float]:

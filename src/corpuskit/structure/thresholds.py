@@ -138,6 +138,43 @@ HEADER_WINDOW: Final = 16
 #: sit above the headline on some sites).
 HEADER_BEFORE_TITLE: Final = 4
 
+#: Comment threads (``threads``): a chain of comment heads whose gaps are at most
+#: THREAD_GAP_MAX_BLOCKS blocks, reaching to within that many blocks of the end, makes
+#: everything from its first head to the end comment material, when it has at least
+#: THREAD_MIN_STRONG_HEADS strong heads ("Posted by NAME on DATE at TIME", "NAME says:")...
+THREAD_GAP_MAX_BLOCKS: Final = 16
+THREAD_MIN_STRONG_HEADS: Final = 3
+#: ...or at least THREAD_MIN_HEADS lines of one per-comment shape (a bare name, "by
+#: HANDLE (12345)", a bare date, "NAME - DATE"), each a line of at most
+#: THREAD_HEAD_MAX_CHARS (a name at most THREAD_NAME_MAX_TOKENS words and
+#: THREAD_NAME_MAX_CHARS, a date line at most THREAD_DATE_MAX_CHARS)...
+THREAD_MIN_HEADS: Final = 4
+#: A shape's thread starts at the first head from which the next two gaps are at most
+#: this many blocks (an article's heading further up, then a long gap, is not in it).
+THREAD_NAME_GAP_MAX_BLOCKS: Final = 6
+THREAD_HEAD_MAX_CHARS: Final = 100
+THREAD_NAME_MAX_TOKENS: Final = 4
+THREAD_NAME_MAX_CHARS: Final = 32
+THREAD_DATE_MAX_CHARS: Final = 40
+#: ...at least THREAD_MIN_FOLLOWED of which are followed by a text block of at least
+#: THREAD_BODY_MIN_CHARS (a name list or a date list is not a thread)...
+THREAD_MIN_FOLLOWED: Final = 0.6
+THREAD_BODY_MIN_CHARS: Final = 20
+#: ...whose text between the heads has at least this share of first/second-person words
+#: (``threads.personal_share``; on dragnet-train the comments' median is 0.057, the
+#: articles' 0.019, a third-person report's about 0). Bare names need more: section
+#: headings have that shape too. A chain of strong heads needs only a little (a live
+#: blog's time stamps, over third-person reporting, are not comment heads).
+THREAD_MIN_PERSONAL_STRONG: Final = 0.015
+THREAD_MIN_PERSONAL: Final = 0.03
+THREAD_MIN_PERSONAL_NAMES: Final = 0.05
+#: Bare names must come back often: at most this many blocks between two, as a median
+#: (comments run one to three paragraphs; an article's sections run longer).
+THREAD_NAME_MEDIAN_GAP: Final = 3
+#: A thread starts after at least this many characters of the body (an article's own
+#: "Posted by NAME on DATE" over its first paragraph is not the first comment's head).
+THREAD_MIN_ARTICLE_CHARS: Final = 400
+
 # -- trailer ------------------------------------------------------------------------
 
 #: The body keeps at least this many characters (or all of it, when shorter), and at

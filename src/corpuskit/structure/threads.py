@@ -1,0 +1,196 @@
+"""Comment threads whose heads plain text does not show as heads: the per-comment shape.
+
+Many comment widgets print, above (or under) each comment, only a name ("Gibbo", "Chris
+Pearson"), a handle with its user number ("by ravenswood1000 (543817)"), a bare date
+("November 5, 2012") or a name and a date ("CmdrR - October 26, 2012"). One such line
+proves nothing: an article's section heading ("Forum Posting") or its date line looks the
+same. What proves a thread is the *repetition*: the same kind of line coming back, each
+time followed by a few blocks of text, down to the end of the page, with that text written
+the way readers write to each other (first and second person, questions, short replies).
+
+``thread_start`` finds the first block of such a thread (or of a run of strong heads that
+a gap of up to ``THREAD_GAP_MAX_BLOCKS`` blocks no longer breaks), so the labeller can
+treat everything from there to the end as comment material. Every number is in
+``thresholds``; the pronouns are in ``vocabulary.PERSONAL_WORDS``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+from typing import Literal
+
+from corpuskit.structure import thresholds as T
+from corpuskit.structure import vocabulary as V
+from corpuskit.structure.features import Score
+from corpuskit.structure.shape import FUNCTION_WORDS, ends_sentence
+
+__all__ = ["head_shape", "personal_share", "thread_start"]
+
+Shape = Literal["name", "handle", "date", "name-date"]
+
+_I = re.IGNORECASE
+# A name token: capitalised word, initial, or particle ("Paul H. Byerly", "Kirk, James T.")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*,?|[A-Z]\.|" + V.alternation(V.NAME_PARTICLES) + r")$")
+# A handle after "by": any word a user name can be ("ravenswood1000", "s.o.terica", "Cute_Fuzzy")
+_HANDLE_TOKEN = re.compile(r"^[\w'’.@-]+$")
+_BY = re.compile(r"^" + V.alternation(V.BY_WORDS) + r"\s*:?\s+", _I)
+# What follows a user name on forum pages: a user number, a star, an address, a colon
+_NAME_TAIL = re.compile(r"(?:\s*\(\s*[\d\s]+\)|\s*\*|\s*<[^>]{0,60}>|\s*:)+\s*$")
+_YEAR_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_MONTHISH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|déc"
+    r"|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\.?\b",
+    _I,
+)
+_SEPARATOR = re.compile(r"\s+[-–—|/·•]\s+|\s+(?:on|am|le|el|il|op|em)\s+(?=\S*\d)", _I)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PERSONAL = frozenset(V.PERSONAL_WORDS)
+
+
+def _is_date_line(line: str) -> bool:
+    """A date alone ("November 5, 2012", "Aug 8 2012", "09.07.2012"), maybe with a time."""
+    if len(line) > T.THREAD_DATE_MAX_CHARS or not _YEAR_DATE.search(line):
+        return False
+    rest = _YEAR_DATE.sub(" ", _MONTHISH.sub(" ", line))
+    rest = re.sub(r"[\d\s,.:/|@()#-]+|\b(?:at|um|à|a\s+las|alle|om|às|[ap]\.?m\.?|uhr|h)\b", " ", rest, flags=_I)
+    return len(rest.split()) <= 1  # a weekday or "on" may remain
+
+
+def _is_name(line: str, handles: bool) -> bool:
+    toks = line.split()
+    if not 1 <= len(toks) <= T.THREAD_NAME_MAX_TOKENS:
+        return False
+    if handles:
+        return all(_HANDLE_TOKEN.match(t) for t in toks) and any(c.isalpha() for c in line)
+    return (
+        all(_NAME_TOKEN.match(t) for t in toks)
+        and any(len(t) > 2 for t in toks)
+        and not any(t.lower().strip(",.") in FUNCTION_WORDS for t in toks)  # "Know Your Rights"
+        and not any(len(t) > 2 and t.isupper() for t in toks)  # "ROTH IRA", "VARIATIONS": headings
+    )
+
+
+def head_shape(line: str, score: Score) -> Shape | None:
+    """The per-comment head shape of a short line, or None (a candidate only: the
+    thread's repetition decides)."""
+    if len(line) > T.THREAD_HEAD_MAX_CHARS or score.value >= T.W_MARKER or score.head:
+        return None
+    if ends_sentence(line) and not line.endswith("."):
+        return None
+    core = line.rstrip(" .,:")
+    m = _BY.match(core)
+    if m is not None:  # "by ravenswood1000 (543817)"
+        name = _NAME_TAIL.sub("", core[m.end() :])
+        return "handle" if name and _is_name(name, handles=True) else None
+    if _DIGIT.search(core) is not None:
+        if _is_date_line(core):  # "November 5, 2012"
+            return "date"
+        seps = list(_SEPARATOR.finditer(core))  # "CmdrR - October 26, 2012"
+        if seps and _is_date_line(core[seps[-1].end() :]):
+            name = core[: seps[0].start()]
+            return "name-date" if _is_name(name, handles=True) else None
+        return None
+    if not core[:1].isupper() or line.endswith("."):  # "Antlers.", "Side view.": captions
+        return None
+    name = _NAME_TAIL.sub("", core)
+    return "name" if len(name) <= T.THREAD_NAME_MAX_CHARS and _is_name(name, handles=False) else None
+
+
+def personal_share(texts: Sequence[str]) -> float:
+    """Share of the words of ``texts`` that are first or second person ("I", "you", "ich",
+    "vous"): readers write to each other, articles mostly about a third party."""
+    words = personal = 0
+    for t in texts:
+        ws = _WORD.findall(t[: T.PROSE_SAMPLE_CHARS].lower())
+        words += len(ws)
+        personal += sum(1 for w in ws if w in _PERSONAL)
+    return personal / words if words else 0.0
+
+
+def _chains(heads: Sequence[int], gap: int) -> list[list[int]]:
+    chains: list[list[int]] = []
+    for i in heads:
+        if chains and i - chains[-1][-1] - 1 <= gap:
+            chains[-1].append(i)
+        else:
+            chains.append([i])
+    return chains
+
+
+def _regular(chain: list[int]) -> list[int]:
+    """The chain from its first head that starts a regular stretch: the next two gaps at
+    most ``THREAD_NAME_GAP_MAX_BLOCKS`` (an article heading further up, then a long gap,
+    is not the thread's first head)."""
+    gap = T.THREAD_NAME_GAP_MAX_BLOCKS
+    for k in range(len(chain) - 2):
+        if chain[k + 1] - chain[k] - 1 <= gap and chain[k + 2] - chain[k + 1] - 1 <= gap:
+            return chain[k:]
+    return chain[-2:]
+
+
+def _reaches_end(chain: Sequence[int], n: int) -> bool:
+    return n - 1 - chain[-1] <= T.THREAD_GAP_MAX_BLOCKS
+
+
+def _first_after_article(texts: Sequence[str], lo: int) -> int:
+    """The first block with ``THREAD_MIN_ARTICLE_CHARS`` of the body above it."""
+    seen = 0
+    for i in range(lo, len(texts)):
+        if seen >= T.THREAD_MIN_ARTICLE_CHARS:
+            return i
+        seen += len(texts[i])
+    return len(texts)
+
+
+def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: Sequence[int]) -> int | None:
+    """The first block of the comment thread that runs to the end of ``texts``, or None.
+
+    ``heads`` are the strong heads the labeller found (at ``lo`` and after). Two kinds of
+    thread: strong heads chained with gaps of up to ``THREAD_GAP_MAX_BLOCKS`` (Slashdot's
+    heads come back only every ten blocks or so), and a per-comment shape (name, handle,
+    date) repeated at least ``THREAD_MIN_HEADS`` times, alternating with text that reads
+    as readers' talk. Either must start after ``THREAD_MIN_ARTICLE_CHARS`` of the body.
+    """
+    n = len(texts)
+    found: list[int] = []
+    first = _first_after_article(texts, lo)
+    strong = [i for i in heads if i >= first]
+    chains = _chains(strong, T.THREAD_GAP_MAX_BLOCKS)
+    if chains and len(chains[-1]) >= T.THREAD_MIN_STRONG_HEADS and _reaches_end(chains[-1], n):
+        marks = set(chains[-1])
+        bodies = [texts[i] for i in range(chains[-1][0], n) if i not in marks]
+        if personal_share(bodies) >= T.THREAD_MIN_PERSONAL_STRONG:  # a live blog's time stamps are not heads
+            found.append(chains[-1][0])
+    by_shape: dict[Shape, list[int]] = {}
+    for i in range(first, n):
+        s = head_shape(texts[i], scores[i])
+        if s is not None:
+            by_shape.setdefault(s, []).append(i)
+    for shape, idx in by_shape.items():
+        if len(idx) < T.THREAD_MIN_HEADS or n - 1 - idx[-1] > T.THREAD_GAP_MAX_BLOCKS:
+            continue  # the shape itself must come back down to the end of the page
+        chain = _regular(_chains(sorted({*idx, *strong}), T.THREAD_GAP_MAX_BLOCKS)[-1])
+        mine = set(idx)
+        own = [i for i in chain if i in mine]
+        if len(own) < T.THREAD_MIN_HEADS:
+            continue
+        # the shape alternates with text: most heads are followed by a block that is not one
+        marks = set(chain)
+        followed = sum(
+            1 for i in own if i + 1 < n and i + 1 not in marks and len(texts[i + 1]) >= T.THREAD_BODY_MIN_CHARS
+        )
+        if followed < T.THREAD_MIN_FOLLOWED * len(own):
+            continue
+        if shape == "name":  # names come back every comment; section headings less often
+            gaps = sorted(b - a - 1 for a, b in pairwise(own))
+            if gaps[(len(gaps) - 1) // 2] > T.THREAD_NAME_MEDIAN_GAP:
+                continue
+        bodies = [texts[i] for i in range(chain[0], n) if i not in marks]
+        need = T.THREAD_MIN_PERSONAL_NAMES if shape == "name" else T.THREAD_MIN_PERSONAL
+        if personal_share(bodies) < need:
+            continue
+        found.append(chain[0])
+    return min(found) if found else None
