@@ -44,7 +44,7 @@ _MONTHISH = re.compile(
     r"|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\.?\b",
     _I,
 )
-_SEPARATOR = re.compile(r"\s+[-–—|/·•]\s+|\s+(?:on|am|le|el|il|op|em)\s+(?=\S*\d)", _I)
+_SEPARATOR = re.compile(r"\s+[-–—|/·•]\s+|\s+(?:on|am|le|el|il|op|em)\s+(?=[^\n]*\d)", _I)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PERSONAL = frozenset(V.PERSONAL_WORDS)
@@ -73,6 +73,17 @@ def _is_name(line: str, handles: bool) -> bool:
     )
 
 
+def _undated(line: str) -> str:
+    """``line`` without a date after a separator ("CmdrR - October 26, 2012" -> "CmdrR"),
+    or ``line`` itself."""
+    if _DIGIT.search(line) is None:
+        return line
+    seps = list(_SEPARATOR.finditer(line))
+    if seps and _is_date_line(line[seps[-1].end() :]):
+        return line[: seps[0].start()]
+    return line
+
+
 def head_shape(line: str, score: Score) -> Shape | None:
     """The per-comment head shape of a short line, or None (a candidate only: the
     thread's repetition decides)."""
@@ -82,17 +93,14 @@ def head_shape(line: str, score: Score) -> Shape | None:
         return None
     core = line.rstrip(" .,:")
     m = _BY.match(core)
-    if m is not None:  # "by ravenswood1000 (543817)"
-        name = _NAME_TAIL.sub("", core[m.end() :])
+    if m is not None:  # "by ravenswood1000 (543817)", "by Mary Ann on November 15, 2010 at 12:42 am"
+        name = _NAME_TAIL.sub("", _undated(core[m.end() :]))
         return "handle" if name and _is_name(name, handles=True) else None
     if _DIGIT.search(core) is not None:
         if _is_date_line(core):  # "November 5, 2012"
             return "date"
-        seps = list(_SEPARATOR.finditer(core))  # "CmdrR - October 26, 2012"
-        if seps and _is_date_line(core[seps[-1].end() :]):
-            name = core[: seps[0].start()]
-            return "name-date" if _is_name(name, handles=True) else None
-        return None
+        name = _undated(core)  # "CmdrR - October 26, 2012"
+        return "name-date" if name != core and _is_name(name, handles=True) else None
     if not core[:1].isupper() or line.endswith("."):  # "Antlers.", "Side view.": captions
         return None
     name = _NAME_TAIL.sub("", core)
@@ -132,7 +140,7 @@ def _regular(chain: list[int]) -> list[int]:
 
 
 def _reaches_end(chain: Sequence[int], n: int) -> bool:
-    return n - 1 - chain[-1] <= T.THREAD_GAP_MAX_BLOCKS
+    return n - 1 - chain[-1] <= T.THREAD_TAIL_MAX_BLOCKS
 
 
 def _first_after_article(texts: Sequence[str], lo: int) -> int:
@@ -165,12 +173,13 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
         if personal_share(bodies) >= T.THREAD_MIN_PERSONAL_STRONG:  # a live blog's time stamps are not heads
             found.append(chains[-1][0])
     by_shape: dict[Shape, list[int]] = {}
+    passed: list[int] = []  # heads of the shapes that make a thread
     for i in range(first, n):
         s = head_shape(texts[i], scores[i])
         if s is not None:
             by_shape.setdefault(s, []).append(i)
     for shape, idx in by_shape.items():
-        if len(idx) < T.THREAD_MIN_HEADS or n - 1 - idx[-1] > T.THREAD_GAP_MAX_BLOCKS:
+        if len(idx) < T.THREAD_MIN_HEADS or not _reaches_end(idx, n):
             continue  # the shape itself must come back down to the end of the page
         chain = _regular(_chains(sorted({*idx, *strong}), T.THREAD_GAP_MAX_BLOCKS)[-1])
         mine = set(idx)
@@ -193,4 +202,9 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
         if personal_share(bodies) < need:
             continue
         found.append(chain[0])
+        passed.extend(own)
+    if passed:  # the kinds of head together: one bridges the other's long gaps
+        chain = _chains(sorted({*passed, *strong}), T.THREAD_GAP_MAX_BLOCKS)[-1]
+        if len(chain) >= T.THREAD_MIN_HEADS:
+            found.append(chain[0])
     return min(found) if found else None

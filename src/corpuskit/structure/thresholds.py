@@ -139,10 +139,12 @@ HEADER_WINDOW: Final = 16
 HEADER_BEFORE_TITLE: Final = 4
 
 #: Comment threads (``threads``): a chain of comment heads whose gaps are at most
-#: THREAD_GAP_MAX_BLOCKS blocks, reaching to within that many blocks of the end, makes
-#: everything from its first head to the end comment material, when it has at least
-#: THREAD_MIN_STRONG_HEADS strong heads ("Posted by NAME on DATE at TIME", "NAME says:")...
-THREAD_GAP_MAX_BLOCKS: Final = 16
+#: THREAD_GAP_MAX_BLOCKS blocks (one long comment runs to twenty paragraphs), its last
+#: head within THREAD_TAIL_MAX_BLOCKS of the end, makes everything from its first head
+#: to the end comment material, when it has at least THREAD_MIN_STRONG_HEADS strong
+#: heads ("Posted by NAME on DATE at TIME", "NAME says:")...
+THREAD_GAP_MAX_BLOCKS: Final = 24
+THREAD_TAIL_MAX_BLOCKS: Final = 16
 THREAD_MIN_STRONG_HEADS: Final = 3
 #: ...or at least THREAD_MIN_HEADS lines of one per-comment shape (a bare name, "by
 #: HANDLE (12345)", a bare date, "NAME - DATE"), each a line of at most
