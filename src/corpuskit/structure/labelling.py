@@ -123,11 +123,16 @@ def _between_heads(texts: Sequence[str], scores: Sequence[Score], lo: int, stron
     if len(groups) < 2:
         return out
     gaps = []
+    fills: list[range] = []
     for g1, g2 in pairwise(groups):
         gap = g2[0] - g1[-1] - 1
         if gap <= T.COMMENT_GAP_MAX_BLOCKS:
             gaps.append(gap)
-            out.update(range(g1[-1] + 1, g2[0]))
+            fills.append(range(g1[-1] + 1, g2[0]))
+    if len(fills) >= 2 and all(_reports(texts, scores, f) for f in fills):
+        return out  # third-person prose under every time stamp: a live blog's entries
+    for f in fills:
+        out.update(f)
     if not gaps:
         return out
     typical = sorted(gaps)[(len(gaps) - 1) // 2]
@@ -144,6 +149,13 @@ def _between_heads(texts: Sequence[str], scores: Sequence[Score], lo: int, stron
             break
         out.add(i)
     return out
+
+
+def _reports(texts: Sequence[str], scores: Sequence[Score], blocks: range) -> bool:
+    """Prose with no first or second person at all between two heads (or nothing but
+    heads): what a live blog's entry under its time stamp reads like."""
+    prose = [texts[i] for i in blocks if scores[i].value < 0]
+    return personal_share(prose) == 0.0
 
 
 def _reads_as_article(text: str) -> bool:

@@ -39,24 +39,31 @@ _BY = re.compile(r"^" + V.alternation(V.BY_WORDS) + r"\s*:?\s+", _I)
 # What follows a user name on forum pages: a user number, a star, an address, a colon
 _NAME_TAIL = re.compile(r"(?:\s*\(\s*[\d\s]+\)|\s*\*|\s*<[^>]{0,60}>|\s*:)+\s*$")
 _YEAR_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_MONTHISH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mär|mai|okt|dez|janv|févr|avr|juil|déc"
-    r"|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|mrt|mei|fev|out)[a-zéû]*\.?\b",
+_MONTH = re.compile(r"\b" + V.alternation(V.MONTH_WORDS) + r"\b\.?", _I)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+# what a date line holds besides its date: numbers, a time, a weekday, "at", "um", "de"
+_DATE_FILLER = re.compile(
+    r"[\d\s,.:/|@()#-]+|\b(?:"
+    + V.alternation(V.WEEKDAY_WORDS)
+    + r"|at|on|um|am|à|le|a\s+las|el|alle|il|om|op|às|em|[ap]\.?m\.?|uhr|h|de|del|di|du|of)\b",
     _I,
 )
 _SEPARATOR = re.compile(r"\s+[-–—|/·•]\s+|\s+(?:on|am|le|el|il|op|em)\s+(?=[^\n]*\d)", _I)
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PERSONAL = frozenset(V.PERSONAL_WORDS)
+_PARTICLES = frozenset(V.NAME_PARTICLES)
 
 
 def _is_date_line(line: str) -> bool:
-    """A date alone ("November 5, 2012", "Aug 8 2012", "09.07.2012"), maybe with a time."""
+    """A date alone ("November 5, 2012", "15 de marzo de 2015", "09.07.2012"), maybe with
+    a time and a weekday; a year alone ("2012 season") is not one."""
     if len(line) > T.THREAD_DATE_MAX_CHARS or not _YEAR_DATE.search(line):
         return False
-    rest = _YEAR_DATE.sub(" ", _MONTHISH.sub(" ", line))
-    rest = re.sub(r"[\d\s,.:/|@()#-]+|\b(?:at|um|à|a\s+las|alle|om|às|[ap]\.?m\.?|uhr|h)\b", " ", rest, flags=_I)
-    return len(rest.split()) <= 1  # a weekday or "on" may remain
+    without_month = _MONTH.sub(" ", line)
+    if without_month == line and _NUMERIC_DATE.search(line) is None:
+        return False
+    return not _DATE_FILLER.sub(" ", _YEAR_DATE.sub(" ", without_month)).split()
 
 
 def _is_name(line: str, handles: bool) -> bool:
@@ -68,7 +75,7 @@ def _is_name(line: str, handles: bool) -> bool:
     return (
         all(_NAME_TOKEN.match(t) for t in toks)
         and any(len(t) > 2 for t in toks)
-        and not any(t.lower().strip(",.") in FUNCTION_WORDS for t in toks)  # "Know Your Rights"
+        and not any(t.lower().strip(",.") in FUNCTION_WORDS - _PARTICLES for t in toks)  # "Know Your Rights"
         and not any(len(t) > 2 and t.isupper() for t in toks)  # "ROTH IRA", "VARIATIONS": headings
     )
 
@@ -101,7 +108,7 @@ def head_shape(line: str, score: Score) -> Shape | None:
             return "date"
         name = _undated(core)  # "CmdrR - October 26, 2012"
         return "name-date" if name != core and _is_name(name, handles=True) else None
-    if not core[:1].isupper() or line.endswith("."):  # "Antlers.", "Side view.": captions
+    if not core[:1].isupper() or line.endswith((".", ",")):  # "Antlers." (a caption), "Hi Chris,"
         return None
     name = _NAME_TAIL.sub("", core)
     return "name" if len(name) <= T.THREAD_NAME_MAX_CHARS and _is_name(name, handles=False) else None
@@ -109,12 +116,16 @@ def head_shape(line: str, score: Score) -> Shape | None:
 
 def personal_share(texts: Sequence[str]) -> float:
     """Share of the words of ``texts`` that are first or second person ("I", "you", "ich",
-    "vous"): readers write to each other, articles mostly about a third party."""
+    "vous"), a question or an exclamation counting as one more (up to two a block: Spanish
+    and Italian drop their pronouns, not their question marks): readers talk to each
+    other, articles mostly report on a third party. Each block's first
+    ``PROSE_SAMPLE_CHARS`` characters are read."""
     words = personal = 0
     for t in texts:
-        ws = _WORD.findall(t[: T.PROSE_SAMPLE_CHARS].lower())
+        sample = t[: T.PROSE_SAMPLE_CHARS]
+        ws = _WORD.findall(sample.lower())
         words += len(ws)
-        personal += sum(1 for w in ws if w in _PERSONAL)
+        personal += sum(1 for w in ws if w in _PERSONAL) + min(2, sample.count("?") + sample.count("!"))
     return personal / words if words else 0.0
 
 
@@ -137,6 +148,22 @@ def _regular(chain: list[int]) -> list[int]:
         if chain[k + 1] - chain[k] - 1 <= gap and chain[k + 2] - chain[k + 1] - 1 <= gap:
             return chain[k:]
     return chain[-2:]
+
+
+def _echoed(texts: Sequence[str], i: int) -> bool:
+    """Whether a word of line ``i`` comes back in the block under it: a heading's subject
+    does ("Contrarian Investing" / "Contrarian investing, like…"); a commenter's name
+    rarely opens their own comment."""
+    if i + 1 >= len(texts):
+        return False
+    below = set(_WORD.findall(texts[i + 1][: T.PROSE_SAMPLE_CHARS].lower()))
+    return any(len(w) > 3 and w in below for w in _WORD.findall(texts[i].lower()))
+
+
+def _followed(texts: Sequence[str], marks: set[int], i: int) -> bool:
+    """Whether head ``i`` (or the head right under it) is followed by a block of text."""
+    j = i + 1 if i + 1 not in marks else i + 2
+    return j < len(texts) and j not in marks and len(texts[j]) >= T.THREAD_BODY_MIN_CHARS
 
 
 def _reaches_end(chain: Sequence[int], n: int) -> bool:
@@ -178,6 +205,7 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
         s = head_shape(texts[i], scores[i])
         if s is not None:
             by_shape.setdefault(s, []).append(i)
+    candidates = {i for idx in by_shape.values() for i in idx}
     for shape, idx in by_shape.items():
         if len(idx) < T.THREAD_MIN_HEADS or not _reaches_end(idx, n):
             continue  # the shape itself must come back down to the end of the page
@@ -186,16 +214,17 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
         own = [i for i in chain if i in mine]
         if len(own) < T.THREAD_MIN_HEADS:
             continue
-        # the shape alternates with text: most heads are followed by a block that is not one
-        marks = set(chain)
-        followed = sum(
-            1 for i in own if i + 1 < n and i + 1 not in marks and len(texts[i + 1]) >= T.THREAD_BODY_MIN_CHARS
-        )
+        # the shape alternates with text: most heads are followed (maybe under a head of
+        # another shape, a name over its date) by a block that is no head
+        marks = set(chain) | candidates
+        followed = sum(1 for i in own if _followed(texts, marks, i))
         if followed < T.THREAD_MIN_FOLLOWED * len(own):
             continue
-        if shape == "name":  # names come back every comment; section headings less often
-            gaps = sorted(b - a - 1 for a, b in pairwise(own))
+        if shape == "name":  # names come back every comment; section headings less often,
+            gaps = sorted(b - a - 1 for a, b in pairwise(own))  # and their words come back below
             if gaps[(len(gaps) - 1) // 2] > T.THREAD_NAME_MEDIAN_GAP:
+                continue
+            if sum(_echoed(texts, i) for i in own) > T.THREAD_NAME_MAX_ECHO * len(own):
                 continue
         bodies = [texts[i] for i in range(chain[0], n) if i not in marks]
         need = T.THREAD_MIN_PERSONAL_NAMES if shape == "name" else T.THREAD_MIN_PERSONAL

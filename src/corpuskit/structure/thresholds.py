@@ -173,6 +173,9 @@ THREAD_MIN_PERSONAL_NAMES: Final = 0.05
 #: Bare names must come back often: at most this many blocks between two, as a median
 #: (comments run one to three paragraphs; an article's sections run longer).
 THREAD_NAME_MEDIAN_GAP: Final = 3
+#: ...and at most this share of them may have a word come back in the block under them
+#: (a heading's subject does, "Contrarian Investing" / "Contrarian investing, like…").
+THREAD_NAME_MAX_ECHO: Final = 0.25
 #: A thread starts after at least this many characters of the body (an article's own
 #: "Posted by NAME on DATE" over its first paragraph is not the first comment's head).
 THREAD_MIN_ARTICLE_CHARS: Final = 400
