@@ -5,14 +5,16 @@ back only every ten blocks or more, and the article shapes that look like thread
 not (Title-case section headings over second-person advice, a team page's names over
 third-person bios, a live blog's time stamps, a travel diary's captions)."""
 
+# ruff: noqa: E501  (the pages are one paragraph a line, as scraped text is)
 from __future__ import annotations
 
 import pytest
 
 from corpuskit.options import Options
 from corpuskit.structure import analyse
+from corpuskit.structure.blocks import cut
 from corpuskit.structure.features import score_block
-from corpuskit.structure.threads import head_shape, personal_share
+from corpuskit.structure.threads import head_shape, personal_share, thread_start
 
 # -- articles (written for these tests) ---------------------------------------------------------
 
@@ -128,9 +130,11 @@ def test_headless_thread_goes_to_the_trailer_whole(article: str, comments: str) 
 
 # -- look-alikes that are articles -----------------------------------------------------------
 
+# Second-person advice under Title-case headings every other block, no heading's words
+# under it: only "a thread's names talk to each other" tells it from bare-name comments.
 HOWTO = """Five ways to get your first readers
 
-Starting a blog is easy; getting anyone to read it is the hard part. Here are five things you can do this week, whatever your subject is.
+Starting a blog is easy; getting anyone to read it is the hard part. Here are five things you can do this week, whatever your subject is, and none of them costs you anything but an hour or two of your time. Try one each week, keep notes on what each brings you, and drop the ones that bring you nothing after a month.
 
 Guest Posting
 Write for a blog your readers already follow. You reach their audience, and you learn how other editors work with your drafts.
@@ -140,22 +144,40 @@ Blog Commenting
 Leave a useful comment under posts you like. Your name links back to your blog, and you start a conversation with the author.
 Social Sharing
 Share each post once, with a line that says why you wrote it. You will see which lines work and which do not.
-Email Lists
+Reader Letters
 Offer your readers a short letter each month. You own that list, whatever the platforms do with their feeds.
 """
 
+# Headings whose subject opens the section under them, later sections naming earlier ones:
+# only the heading echo tells it from a thread.
+INVESTING = """Four ways to pick stocks
+
+There is no single right way to invest, but there are a few schools of thought that most investors follow, knowingly or not. Which one suits you depends on how much time you have, how much risk you can bear, and how often you want to look at your portfolio. Here is what each of the four asks of you, in money, in time and in nerve, before you put a single euro into any of them. None of them is a way to get rich quickly, whatever the advertisements say.
+
+Value Investing
+Value investing means buying shares for less than the business is worth. You need patience: the market may take years to agree with you.
+Growth Investing
+Growth investing is the opposite bet to Value: you pay more today for companies you expect to grow faster than the rest.
+Momentum Investing
+Momentum investing follows prices: you buy what has been rising. Unlike Growth, it ignores the business behind the price.
+Index Investing
+Index investing gives up on picking: you buy the whole market. Compared with Momentum or Value, you trade far less often.
+"""
+
+# Names over third-person bios that do not start with the name, a later bio naming an
+# earlier person: only "readers write in the first and second person" tells it apart.
 TEAM = """Meet the team behind the festival
 
-The festival is run by a small team of volunteers who meet every Thursday evening in the back room of the town library.
+The festival is run by a small team of volunteers who meet every Thursday evening in the back room of the town library. Between them they plan the programme, book the bands, sell the tickets and build the stage, and most of them have been doing it for more than ten years without ever being paid for it. This year we asked four of them what they do all year round, and why they keep coming back every single summer.
 
 Maria Keller
-Maria has organised the programme since the first festival in 2009. She worked as a teacher for thirty years.
+She has organised the programme since the first festival in 2009 and worked as a teacher for thirty years.
 Tom Richards
-Tom looks after the sound and the lights. He built most of the stage himself, from wood donated by a local sawmill.
+He looks after the sound and the lights, and built most of the stage with Maria from wood donated by a sawmill.
 Aisha Khan
-Aisha runs the ticket office and the website. She studied computer science and now works for a bank in the city.
+She runs the ticket office and the website, and studied computer science before joining a bank in the city.
 Peter Novak
-Peter is in charge of the volunteers. He has lived in the town all his life and knows almost everyone who helps.
+He is in charge of the volunteers, lives next to Tom and knows almost everyone in town who helps each summer.
 """
 
 LIVE_BLOG = """Storm live: the latest as the coast is hit
@@ -189,13 +211,54 @@ I climbed the hill at sunset and my legs still remember it. The view over the ro
 """
 
 
+def _diary() -> str:
+    """A first-person diary, one place name over four paragraphs each, later days naming
+    earlier places: only "names come back every comment" (the median gap) tells it apart."""
+    places = ["Castle Hill", "Market Hall", "Old Harbour", "Mill Lane", "North Gate"]
+    out = ["Five days on foot", "", "I had planned nothing for this trip, and I am glad. " * 9, ""]
+    for k, place in enumerate(places):
+        out.append(place)
+        out.extend(
+            f"On day {k + 1} I walked for hours; you would have laughed at my map. Later I thought of "
+            f"{places[k - 1].split()[0]} again and wondered whether I should go back there ({j})."
+            for j in range(4)
+        )
+    return "\n".join(out) + "\n"
+
+
+def _speakers() -> str:
+    """A list of names one under another, then a thank-you naming them: most names are not
+    followed by any text, so they are a list, not a thread's heads."""
+    names = ["Anna Berg", "Carlos Ruiz", "Dina Levi", "Emil Sorensen", "Farah Aziz"]
+    intro = "The conference ended on Sunday after three days of talks and workshops in the old town hall. " * 5
+    thanks = f"I want to thank you all, and {names[0].split()[0]} and {names[1].split()[0]} most of all, for coming."
+    return "Notes from the conference\n\n" + intro + "\n\nSpeakers\n" + "\n".join(names) + "\n" + thanks + "\n"
+
+
 @pytest.mark.parametrize(
     "text",
-    [HOWTO, TEAM, LIVE_BLOG, TRAVEL],
-    ids=["title-case-headings-second-person", "team-names-third-person", "live-blog-stamps", "travel-captions"],
+    [HOWTO, INVESTING, TEAM, LIVE_BLOG, TRAVEL, _diary()],
+    ids=[
+        "title-case-headings",
+        "headings-echoed",
+        "team-names-third-person",
+        "live-blog-stamps",
+        "travel-captions",
+        "diary-long-sections",
+    ],
 )
 def test_article_shapes_like_a_thread_keep_their_text(text: str) -> None:
     assert _trailer(text) == []
+
+
+def test_a_list_of_names_is_no_thread() -> None:
+    # (the list itself is still furniture for the run-of-short-lines rule; it just does not
+    # make the thank-you under it a comment)
+    _, texts = cut(_speakers(), 0)
+    scores = [score_block(t) for t in texts]
+    assert thread_start(texts, scores, 1, []) is None
+    _, texts = cut(_speakers().replace("\nCarlos", "\nThat was brilliant, thank you so much!\nCarlos"), 0)
+    assert thread_start(texts, [score_block(t) for t in texts], 1, []) is None  # one body is not most
 
 
 # -- the features ----------------------------------------------------------------------------
@@ -233,8 +296,12 @@ def test_head_shapes(line: str, shape: str | None) -> None:
 
 
 def test_personal_share_tells_readers_from_reporters() -> None:
-    for comment in ("Ich finde, dein Beitrag hilft mir.", "Je pense que vous avez raison.", "Yo creo que tú tienes razón.",
-                    "I think you are right about my street."):
+    for comment in (
+        "Ich finde, dein Beitrag hilft mir.",
+        "Je pense que vous avez raison.",
+        "Yo creo que tú tienes razón.",
+        "I think you are right about my street.",
+    ):
         assert personal_share([comment]) >= 0.3
     for report in ARTICLE_DE.split("\n\n")[1:] + ARTICLE_FR.split("\n\n")[1:] + ARTICLE_ES.split("\n\n")[1:]:
         assert personal_share([report]) == 0.0

@@ -160,9 +160,25 @@ def _echoed(texts: Sequence[str], i: int) -> bool:
     return any(len(w) > 3 and w in below for w in _WORD.findall(texts[i].lower()))
 
 
-def _followed(texts: Sequence[str], marks: set[int], i: int) -> bool:
-    """Whether head ``i`` (or the head right under it) is followed by a block of text."""
-    j = i + 1 if i + 1 not in marks else i + 2
+def _talk_to_each_other(texts: Sequence[str], heads: Sequence[int], marks: set[int]) -> bool:
+    """Whether the bare names are a thread's participants: one comes back as a head (the
+    author answering), or a later comment names an earlier commenter ("Bill, I bypass…",
+    "Gracias Marta"). Section headings ("Forum Posting", "Blog Commenting") do neither."""
+    names = [texts[i].split()[0].strip(",.:") for i in heads]
+    if len(set(texts[i] for i in heads)) < len(heads):
+        return True
+    for k, i in enumerate(heads[1:], start=1):
+        end = heads[k + 1] if k + 1 < len(heads) else min(len(texts), i + T.THREAD_NAME_GAP_MAX_BLOCKS)
+        said = {w for j in range(i + 1, end) if j not in marks for w in _WORD.findall(texts[j][: T.PROSE_SAMPLE_CHARS])}
+        if said.intersection(names[:k]):
+            return True
+    return False
+
+
+def _followed(texts: Sequence[str], marks: set[int], other: set[int], i: int) -> bool:
+    """Whether head ``i`` is followed by a block of text, maybe under one head of another
+    shape (a name over its date)."""
+    j = i + 2 if i + 1 in other else i + 1
     return j < len(texts) and j not in marks and len(texts[j]) >= T.THREAD_BODY_MIN_CHARS
 
 
@@ -217,7 +233,8 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
         # the shape alternates with text: most heads are followed (maybe under a head of
         # another shape, a name over its date) by a block that is no head
         marks = set(chain) | candidates
-        followed = sum(1 for i in own if _followed(texts, marks, i))
+        other = candidates - mine
+        followed = sum(1 for i in own if _followed(texts, marks, other, i))
         if followed < T.THREAD_MIN_FOLLOWED * len(own):
             continue
         if shape == "name":  # names come back every comment; section headings less often,
@@ -225,6 +242,8 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
             if gaps[(len(gaps) - 1) // 2] > T.THREAD_NAME_MEDIAN_GAP:
                 continue
             if sum(_echoed(texts, i) for i in own) > T.THREAD_NAME_MAX_ECHO * len(own):
+                continue
+            if not _talk_to_each_other(texts, own, marks):
                 continue
         bodies = [texts[i] for i in range(chain[0], n) if i not in marks]
         need = T.THREAD_MIN_PERSONAL_NAMES if shape == "name" else T.THREAD_MIN_PERSONAL
