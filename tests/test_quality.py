@@ -16,10 +16,10 @@ ROOT = data_dir()
 needs_data = pytest.mark.skipif(not ROOT.is_dir(), reason=f"no evaluation data at {ROOT}")
 
 # -- floors (docs/evaluation.md) --------------------------------------------------------
-DRAGNET_PRECISION = 0.985
-DRAGNET_RECALL = 0.76
-DRAGNET_BODY_LOSS = 0.015
-DRAGNET_CLEAN_PAGES_WITH_TRAILER = 0.09
+DRAGNET_PRECISION = 0.99
+DRAGNET_RECALL = 0.95
+DRAGNET_BODY_LOSS = 0.013
+DRAGNET_CLEAN_PAGES_WITH_TRAILER = 0.085
 AEB_TOKEN_F1 = 0.90
 AEB_BODY_LOSS = 0.03
 AEB_TITLE_EXACT = 0.88

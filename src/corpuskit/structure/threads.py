@@ -217,10 +217,12 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
             found.append(chains[-1][0])
     by_shape: dict[Shape, list[int]] = {}
     passed: list[int] = []  # heads of the shapes that make a thread
+    limit = T.THREAD_HEAD_MAX_CHARS
     for i in range(first, n):
-        s = head_shape(texts[i], scores[i])
-        if s is not None:
-            by_shape.setdefault(s, []).append(i)
+        if len(texts[i]) <= limit:  # (the common case, a paragraph, skips the call)
+            s = head_shape(texts[i], scores[i])
+            if s is not None:
+                by_shape.setdefault(s, []).append(i)
     candidates = {i for idx in by_shape.values() for i in idx}
     for shape, idx in by_shape.items():
         if len(idx) < T.THREAD_MIN_HEADS or not _reaches_end(idx, n):
