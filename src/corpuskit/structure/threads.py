@@ -39,12 +39,17 @@ _BY = re.compile(r"^" + V.alternation(V.BY_WORDS) + r"\s*:?\s+", _I)
 # What follows a user name on forum pages: a user number, a star, an address, a colon
 _NAME_TAIL = re.compile(r"(?:\s*\(\s*[\d\s]+\)|\s*\*|\s*<[^>]{0,60}>|\s*:)+\s*$")
 _YEAR_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
-_MONTH = re.compile(r"\b" + V.alternation(V.MONTH_WORDS) + r"\b\.?", _I)
+_MONTH = re.compile(
+    r"\b"
+    + V.alternation((*V.MONTHS, *V.MONTH_ABBREVIATIONS, *V.EUROPEAN_MONTH_STEMS, *V.EUROPEAN_MONTHS))
+    + r"\b\.?",
+    _I,
+)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 # what a date line holds besides its date: numbers, a time, a weekday, "at", "um", "de"
 _DATE_FILLER = re.compile(
     r"[\d\s,.:/|@()#-]+|\b(?:"
-    + V.alternation(V.WEEKDAY_WORDS)
+    + V.alternation((*V.WEEKDAYS, *V.WEEKDAY_ABBREVIATIONS, *V.EUROPEAN_WEEKDAYS))
     + r"|at|on|um|am|à|le|a\s+las|el|alle|il|om|op|às|em|[ap]\.?m\.?|uhr|h|de|del|di|du|of)\b",
     _I,
 )
