@@ -125,13 +125,19 @@ def personal_share(texts: Sequence[str]) -> float:
     and Italian drop their pronouns, not their question marks): readers talk to each
     other, articles mostly report on a third party. Each block's first
     ``PROSE_SAMPLE_CHARS`` characters are read."""
-    words = personal = 0
-    for t in texts:
-        sample = t[: T.PROSE_SAMPLE_CHARS]
-        ws = _WORD.findall(sample.lower())
-        words += len(ws)
-        personal += sum(1 for w in ws if w in _PERSONAL) + min(2, sample.count("?") + sample.count("!"))
-    return personal / words if words else 0.0
+    return _share([_talk(t) for t in texts])
+
+
+def _talk(text: str) -> tuple[int, int]:
+    """(words, first/second-person marks) of one block, as ``personal_share`` counts them."""
+    sample = text[: T.PROSE_SAMPLE_CHARS]
+    ws = _WORD.findall(sample.lower())
+    return len(ws), sum(1 for w in ws if w in _PERSONAL) + min(2, sample.count("?") + sample.count("!"))
+
+
+def _share(counts: Sequence[tuple[int, int]]) -> float:
+    words = sum(c[0] for c in counts)
+    return sum(c[1] for c in counts) / words if words else 0.0
 
 
 def _chains(heads: Sequence[int], gap: int) -> list[list[int]]:
@@ -213,12 +219,22 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
     n = len(texts)
     found: list[int] = []
     first = _first_after_article(texts, lo)
+    talk: dict[int, tuple[int, int]] = {}  # each block counted once, however many shapes ask
+
+    def share_from(start: int, marks: set[int]) -> float:
+        counts = []
+        for i in range(start, n):
+            if i not in marks:
+                if i not in talk:
+                    talk[i] = _talk(texts[i])
+                counts.append(talk[i])
+        return _share(counts)
+
     strong = [i for i in heads if i >= first]
     chains = _chains(strong, T.THREAD_GAP_MAX_BLOCKS)
     if chains and len(chains[-1]) >= T.THREAD_MIN_STRONG_HEADS and _reaches_end(chains[-1], n):
         marks = set(chains[-1])
-        bodies = [texts[i] for i in range(chains[-1][0], n) if i not in marks]
-        if personal_share(bodies) >= T.THREAD_MIN_PERSONAL_STRONG:  # a live blog's time stamps are not heads
+        if share_from(chains[-1][0], marks) >= T.THREAD_MIN_PERSONAL_STRONG:  # a live blog's time stamps are not heads
             found.append(chains[-1][0])
     by_shape: dict[Shape, list[int]] = {}
     passed: list[int] = []  # heads of the shapes that make a thread
@@ -252,9 +268,8 @@ def thread_start(texts: Sequence[str], scores: Sequence[Score], lo: int, heads: 
                 continue
             if not _talk_to_each_other(texts, own, marks):
                 continue
-        bodies = [texts[i] for i in range(chain[0], n) if i not in marks]
         need = T.THREAD_MIN_PERSONAL_NAMES if shape == "name" else T.THREAD_MIN_PERSONAL
-        if personal_share(bodies) < need:
+        if share_from(chain[0], marks) < need:
             continue
         found.append(chain[0])
         passed.extend(own)
