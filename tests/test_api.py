@@ -86,6 +86,7 @@ SUBMODULES = {
         "run_exporter",
         "sample_documents",
     },
+    "corpuskit.csp": {"inline_css", "strict_policy"},
     "corpuskit.dask": {"plan_ranges", "read_corpus", "to_files"},
     "corpuskit.schema": {"SCHEMA_FILE", "load_schema"},
     "corpuskit.neardup": {"Cluster", "DedupParams", "Deduplicator", "Member", "MissingExtra", "dedup"},

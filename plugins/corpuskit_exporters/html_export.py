@@ -16,8 +16,6 @@ exporter so both formats show a document the same way.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -25,10 +23,10 @@ from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
 import attrs
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from corpuskit import Document, __version__
+from corpuskit.csp import inline_css, strict_policy
 from corpuskit_exporters._view import (
     TEMPLATES,
     CorpusSummary,
@@ -40,21 +38,6 @@ from corpuskit_exporters._view import (
     toc_entry,
     unique_path,
 )
-
-
-def _stylesheet(env: SandboxedEnvironment, name: str) -> str:
-    css = env.get_template(name).render()
-    if "</" in css:
-        raise ValueError(f"{name} must not contain '</' (it is inlined in a <style> element)")
-    return css
-
-
-def _csp(css: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return (
-        f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; "
-        "base-uri 'none'; form-action 'none'"
-    )
 
 
 def _write_stream(chunks: Iterable[str], out: BinaryIO) -> None:
@@ -135,12 +118,12 @@ class HtmlExporter:
         # layout=per-document turns this instance into a directory writer
         self.layout = "directory" if options.layout == "per-document" else "file"
         self.env = template_environment(TEMPLATES / "html", options.template_dir or None)
-        self.css = _stylesheet(self.env, "style.css")
+        self.css = inline_css(self.env.get_template("style.css").render(), "style.css")
         self.page = {
             "title": clean_text(options.title),
             "lang": options.lang,
             "css": Markup(self.css),
-            "csp": _csp(self.css),
+            "csp": strict_policy(self.css),
             "version": __version__,
             "highlight_edits": options.highlight_edits,
         }

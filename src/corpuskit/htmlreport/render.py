@@ -7,8 +7,6 @@ font, no request), exactly like the html exporter's pages.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import os
 from collections.abc import Sequence
 from importlib import resources
@@ -18,6 +16,7 @@ import jinja2
 
 from corpuskit import __version__
 from corpuskit.atomic import atomic_file
+from corpuskit.csp import inline_css, strict_policy
 from corpuskit.htmlreport.charts import bar_chart, histogram
 from corpuskit.htmlreport.stats import ReportStats
 from corpuskit.neardup.index import Cluster
@@ -30,11 +29,6 @@ MAX_CLUSTERS_SHOWN: Final = 50
 
 def _template(name: str) -> str:
     return resources.files(__package__).joinpath("templates").joinpath(name).read_text(encoding="utf-8")
-
-
-def _csp(css: str) -> str:
-    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
-    return f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; base-uri 'none'; form-action 'none'"
 
 
 def _size(n: int) -> str:
@@ -57,9 +51,7 @@ def _env() -> jinja2.Environment:
 def render_report(
     stats: ReportStats, *, title: str = "Corpus report", clusters: Sequence[Cluster] | None = None
 ) -> str:
-    css = _template("report.css")
-    if "</" in css:
-        raise ValueError("report.css must not contain '</' (it is inlined in a <style> element)")
+    css = inline_css(_template("report.css"), "report.css")
     copies = sum(len(c.copies) for c in clusters) if clusters is not None else 0
     exact = sum(m.exact for c in clusters for m in c.copies) if clusters is not None else 0
     shown = sorted(clusters or (), key=lambda c: (-c.size, c.position))[:MAX_CLUSTERS_SHOWN]
@@ -71,7 +63,7 @@ def render_report(
         "lengths": histogram(stats.lengths, "Documents by body length"),
     }
     return _env().from_string(_template("report.html.j2")).render(
-        s=stats, title=title, version=__version__, css=css, csp=_csp(css), charts=charts,
+        s=stats, title=title, version=__version__, css=css, csp=strict_policy(css), charts=charts,
         total_edits=sum(n for _, n, _ in stats.edits), total_warnings=sum(n for _, n in stats.warnings),
         clusters=clusters, shown_clusters=shown, copies=copies, exact=exact,
     )
