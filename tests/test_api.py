@@ -59,6 +59,7 @@ SUBMODULES = {
         "ENTRY_POINT_GROUP",
         "LAYOUTS",
         "Exporter",
+        "Layout",
         "NoOptions",
         "OptionInfo",
         "RecordExporter",

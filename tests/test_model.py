@@ -131,3 +131,26 @@ def test_from_dict_refuses_what_the_schema_refuses(path: str, value: object) -> 
 def test_from_dict_refuses_a_non_mapping() -> None:
     with pytest.raises(DocumentError):
         Document.from_dict([1, 2])  # type: ignore[arg-type]
+
+
+def test_each_closed_set_is_written_once_as_its_literal_type() -> None:
+    """The tuples are read off the Literal types; the shipped schema's enums are the same lists."""
+    from typing import get_args
+
+    from corpuskit import exporters, model
+
+    assert get_args(model.BlockKind) == model.BLOCK_KINDS and len(model.BLOCK_KINDS) == 15
+    assert model.REGIONS == get_args(model.Region) == ("header", "body", "trailer")
+    assert model.ROLES == get_args(model.Role) == ("document", "preamble")
+    assert exporters.LAYOUTS == get_args(exporters.Layout) == ("file", "directory")
+    schema = corpuskit.load_schema()
+    assert tuple(schema["$defs"]["kind"]["enum"]) == model.BLOCK_KINDS
+    assert tuple(schema["properties"]["role"]["enum"]) == model.ROLES
+    block = schema["properties"]["blocks"]["items"]["properties"]
+    assert tuple(block["region"]["enum"]) == model.REGIONS
+
+
+@pytest.mark.parametrize(("kind", "region"), [("para", "body"), ("paragraph", "footer")])
+def test_a_block_of_an_unknown_kind_or_region_cannot_be_made(kind: str, region: str) -> None:
+    with pytest.raises(ValueError, match=r"Block\.(kind|region) must be one of"):
+        Block(kind, region, 0, 1, "x")

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from corpuskit import Document, __version__
 from corpuskit.csp import inline_css, strict_policy
+from corpuskit.exporters import Layout
 from corpuskit_exporters._view import (
     TEMPLATES,
     CorpusSummary,
@@ -110,7 +111,7 @@ class HtmlExporter:
     suffix: ClassVar[str] = ".html"
     media_type: ClassVar[str] = "text/html"
     description: ClassVar[str] = "HTML: a self-contained, accessible reading copy (or one page per document)"
-    layout: str = "file"
+    layout: Layout = "file"
     Options: ClassVar[type] = HtmlOptions
 
     def __init__(self, options: HtmlOptions) -> None:

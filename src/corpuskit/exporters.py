@@ -16,7 +16,7 @@ import warnings
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
-from typing import Any, BinaryIO, ClassVar, Protocol, runtime_checkable
+from typing import Any, BinaryIO, ClassVar, Literal, Protocol, get_args, runtime_checkable
 
 import attrs
 
@@ -28,6 +28,7 @@ __all__ = [
     "ENTRY_POINT_GROUP",
     "LAYOUTS",
     "Exporter",
+    "Layout",
     "NoOptions",
     "OptionInfo",
     "RecordExporter",
@@ -45,7 +46,9 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "corpuskit.exporters"
-LAYOUTS = ("file", "directory")
+#: What ``write`` is given: a binary stream (``file``) or an empty directory (``directory``).
+Layout = Literal["file", "directory"]
+LAYOUTS: tuple[Layout, ...] = get_args(Layout)
 
 #: The distribution whose entry points are the built-in formats: they are loaded first,
 #: so a third-party plugin can never shadow ``json`` or ``csv`` by sorting earlier.
@@ -75,7 +78,7 @@ class Exporter(Protocol):
     suffix: ClassVar[str]
     media_type: ClassVar[str]
     description: ClassVar[str]
-    layout: ClassVar[str]
+    layout: ClassVar[Layout]
     Options: ClassVar[type]
 
     def __init__(self, options: Any) -> None: ...

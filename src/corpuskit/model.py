@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, TypeVar, get_args
 
 import attrs
 
@@ -21,21 +21,31 @@ from corpuskit.errors import DocumentError
 __all__ = [
     "BLOCK_KINDS",
     "REGIONS",
+    "ROLES",
     "SCHEMA_ID",
     "Block",
+    "BlockKind",
     "Document",
     "DocumentWarning",
     "DuplicateInfo",
     "Edit",
     "Language",
+    "Region",
+    "Role",
     "Source",
     "unwrap",
 ]
 
 SCHEMA_ID = "corpuskit/document@1"
 
-REGIONS = ("header", "body", "trailer")
-BLOCK_KINDS = (
+# Each closed set is written once, as its Literal type; the tuple of its values is read off
+# the type (``typing.get_args``), so mypy and the checks at run time can never disagree.
+
+#: Where a block lies in the article.
+Region = Literal["header", "body", "trailer"]
+REGIONS: tuple[Region, ...] = get_args(Region)
+#: What a block is (``docs/model.md`` says what each kind means).
+BlockKind = Literal[
     "title",
     "dateline",
     "byline",
@@ -51,7 +61,22 @@ BLOCK_KINDS = (
     "signature",
     "boilerplate",
     "other",
-)
+]
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
+#: A record of a file: an article, or the text before the file's first delimiter.
+Role = Literal["document", "preamble"]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+_Value = TypeVar("_Value", bound=str)
+
+
+def _block_kind(value: str) -> BlockKind:
+    """A Block's kind is checked when the Block is made: no stage can invent one."""
+    return _one_of(value, BLOCK_KINDS, "Block.kind")
+
+
+def _region(value: str) -> Region:
+    return _one_of(value, REGIONS, "Block.region")
 
 
 class FrozenMap(Mapping[str, str]):
@@ -188,10 +213,10 @@ def _list(value: object, where: str) -> list[Any]:
     return list(value)
 
 
-def _one_of(value: object, choices: Sequence[str], where: str) -> str:
+def _one_of(value: object, choices: tuple[_Value, ...], where: str) -> _Value:
     if value not in choices:
         raise _bad(where, f"one of {', '.join(choices)}", value)
-    return str(value)
+    return value
 
 
 @attrs.frozen
@@ -269,8 +294,8 @@ class Block:
     threshold of their own.
     """
 
-    kind: str
-    region: str
+    kind: BlockKind = attrs.field(converter=_block_kind)
+    region: Region = attrs.field(converter=_region)
     start: int
     end: int
     text: str
@@ -461,7 +486,7 @@ class Document:
     warnings: tuple[DocumentWarning, ...] = attrs.field(default=(), converter=_warnings)
     index: int | None = None
     key: str | None = None
-    role: str = "document"
+    role: Role = "document"
     metadata: Mapping[str, str] = attrs.field(factory=FrozenMap, converter=_frozen_map)
     language: Language | None = None
     duplicates: DuplicateInfo | None = None
@@ -573,7 +598,7 @@ class Document:
                       for i, w in enumerate(_list(data.get("warnings", ()), "warnings"))],
             index=_int(data.get("index"), "index", optional=True),
             key=_str(data.get("key"), "key", optional=True),
-            role=_one_of(data.get("role", "document"), ("document", "preamble"), "role"),
+            role=_one_of(data.get("role", "document"), ROLES, "role"),
             metadata=dict(metadata),
             language=_language_of(data.get("language")),
             duplicates=_duplicates_of(data.get("duplicates")),

@@ -27,6 +27,7 @@ from typing import BinaryIO
 import attrs
 
 from corpuskit.dialects import BOMS, Dialect, doctag_attributes
+from corpuskit.model import Role
 
 __all__ = ["MAX_DELIMITER_LINE", "Segment", "iter_segments"]
 
@@ -52,7 +53,7 @@ class Segment:
     content_end: int
     name: str | None
     ordinal: int
-    role: str = "document"
+    role: Role = "document"
     metadata: dict[str, str] = attrs.field(factory=dict)
     problems: tuple[str, ...] = ()
     #: content bytes over the limit that were counted, not kept (they lie at ``content_start``)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from corpuskit.edits import Edit, apply_edits
-from corpuskit.model import Block, Document, DocumentWarning, Source
+from corpuskit.model import Block, Document, DocumentWarning, Role, Source
 
 __all__ = ["HUGE_LINE_CHARS", "hostile_documents", "iter_sample_documents", "make_document", "sample_documents"]
 
@@ -30,7 +30,7 @@ def make_document(
     path: str = "corpus.txt",
     offset: int = 0,
     typos: Mapping[str, str] | None = None,
-    role: str = "document",
+    role: Role = "document",
     metadata: Mapping[str, str] | None = None,
     warnings: Sequence[DocumentWarning] = (),
 ) -> Document:
