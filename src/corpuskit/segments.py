@@ -21,6 +21,7 @@ split the same for every ``chunk_size``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -98,8 +99,7 @@ def _decode_name(raw: bytes) -> str:
 
 
 def iter_segments(
-    stream: BinaryIO, dialect: Dialect, *, chunk_size: int = 1 << 20, stem: str = "doc",
-    max_bytes: int | None = None,
+    stream: BinaryIO, dialect: Dialect, *, chunk_size: int = 1 << 20, max_bytes: int | None = None,
 ) -> Iterator[Segment]:
     """Yield the segments of ``stream`` in order, reading it once, in chunks.
 
@@ -110,7 +110,27 @@ def iter_segments(
     elif dialect.kind == "formfeed":
         yield from _formfeed(stream, chunk_size, max_bytes)
     else:
-        yield from _lines(stream, dialect, chunk_size, max_bytes)
+        yield from _LineSplitter(stream, dialect, chunk_size, max_bytes).segments()
+
+
+class _Chunks:
+    """The stream read into one growing buffer, a chunk at a time (the splitters cut it)."""
+
+    __slots__ = ("buf", "chunk_size", "eof", "stream")
+
+    def __init__(self, stream: BinaryIO, chunk_size: int) -> None:
+        self.stream = stream
+        self.chunk_size = chunk_size
+        self.buf = bytearray()
+        self.eof = False
+
+    def more(self) -> None:
+        """Read the next chunk into the buffer, or note the end of the stream."""
+        chunk = self.stream.read(self.chunk_size)
+        if chunk:
+            self.buf.extend(chunk)
+        else:
+            self.eof = True
 
 
 def _plain(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator[Segment]:
@@ -131,37 +151,28 @@ def _plain(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator
 
 
 def _formfeed(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator[Segment]:
-    buf = bytearray()
+    chunks = _Chunks(stream, chunk_size)
+    buf = chunks.buf
     base = 0  # stream offset of the open record
     ordinal = 0
     search = 0  # where in buf the next form feed may be
     skipped = 0  # bytes of the open record counted, not kept (they came before buf[0])
-    eof = False
-
-    def more() -> None:
-        nonlocal eof
-        chunk = stream.read(chunk_size)
-        if chunk:
-            buf.extend(chunk)
-        else:
-            eof = True
-
     while True:
         cut = buf.find(b"\f", search)
         if cut < 0:
-            if eof:
+            if chunks.eof:
                 break
             search = len(buf)
             if max_bytes is not None and len(buf) > max_bytes:
                 skipped += len(buf)
                 del buf[:]
                 search = 0
-            more()
+            chunks.more()
             continue
         end = cut + 1
         # the line ending after the form feed may be in the next chunk: decide on two bytes
-        while len(buf) < end + 2 and not eof:
-            more()
+        while len(buf) < end + 2 and not chunks.eof:
+            chunks.more()
         if buf[end : end + 2] == b"\r\n":
             end += 2
         elif buf[end : end + 1] == b"\n":
@@ -190,131 +201,170 @@ class _Header:
         self.crlf = crlf
 
 
-def _lines(stream: BinaryIO, dialect: Dialect, chunk_size: int, max_bytes: int | None) -> Iterator[Segment]:
-    prefix = dialect.prefix
-    needle = b"\n" + prefix if prefix else None
-    buf = bytearray()
-    base = 0  # stream offset of buf[0]
-    scan = 0  # position in buf from which to look for the next delimiter line
-    eof = False
-    header: _Header | None = None  # the open record; None while in the preamble
-    seg_start = 0  # position in buf where the open segment (or preamble) starts
-    ordinal = 0
-    at_file_start = True
-    skipped = 0  # content bytes of the open segment counted, not kept
+#: A delimiter line found: where it starts in the buffer, where the line after it starts,
+#: its match, and whether it ended in CRLF.
+_Found = tuple[int, int, "re.Match[bytes]", bool]
 
-    def emit(end: int) -> Segment:
-        nonlocal ordinal
-        raw = bytes(buf[seg_start:end])
-        if header is None:
-            seg = Segment(raw, base + seg_start, 0, len(raw), None, ordinal, role="preamble", skipped=skipped)
-        else:
-            cs = header.content_start - seg_start
-            problems: tuple[str, ...] = ()
-            if dialect.kind == "doctag":
-                close = raw.rfind(b"</doc>", cs)
-                if close >= 0 and (close == cs or raw[close - 1 : close] == b"\n"):
-                    ce = _strip_separator(raw, cs, close, header.crlf)
-                    tail = raw[close + len(b"</doc>") :]
-                    if tail.strip():
-                        problems = (f"{len(tail.strip())} bytes after </doc> kept in the raw segment",)
-                else:
-                    ce = _strip_separator(raw, cs, len(raw), header.crlf)
-                    problems = ("unclosed <doc> record",)
-            else:
-                ce = _strip_separator(raw, cs, len(raw), header.crlf)
-            seg = Segment(raw, base + seg_start, cs, ce, header.name, ordinal, "document",
-                          header.metadata, problems, skipped)
-        ordinal += 1
-        return seg
 
-    def more() -> None:
-        """Read the next chunk into the buffer, or note the end of the stream."""
-        nonlocal eof
-        chunk = stream.read(chunk_size)
-        if chunk:
-            buf.extend(chunk)
-        else:
-            eof = True
+def _content_end(raw: bytes, content_start: int, crlf: bool, doctag: bool) -> tuple[int, tuple[str, ...]]:
+    """Where a record's content ends in its raw bytes, and what is wrong with that end.
 
-    while True:
-        # find the start of the next candidate delimiter line
-        if at_file_start:
-            if len(buf) < 64 and not eof:
-                more()
+    A doctag record's content ends at its ``</doc>`` line (what follows it stays in the
+    raw segment and is reported); any other record's at the separator before the next
+    delimiter line.
+    """
+    end = len(raw)
+    if not doctag:
+        return _strip_separator(raw, content_start, end, crlf), ()
+    close = raw.rfind(b"</doc>", content_start)
+    if close < 0 or (close != content_start and raw[close - 1 : close] != b"\n"):
+        return _strip_separator(raw, content_start, end, crlf), ("unclosed <doc> record",)
+    tail = raw[close + len(b"</doc>") :].strip()
+    problems = (f"{len(tail)} bytes after </doc> kept in the raw segment",) if tail else ()
+    return _strip_separator(raw, content_start, close, crlf), problems
+
+
+class _LineSplitter:
+    """The splitter of the dialects whose records start with a delimiter line.
+
+    ``buf`` holds the stream from offset ``base`` on. The open segment starts at
+    ``seg_start`` (the preamble while ``header`` is None); the next delimiter line is
+    looked for from ``scan``. Each step below is one method: find the next delimiter
+    line, read on (dropping what is consumed or over the limit), emit the open segment,
+    open the next record.
+    """
+
+    def __init__(self, stream: BinaryIO, dialect: Dialect, chunk_size: int, max_bytes: int | None) -> None:
+        self.chunks = _Chunks(stream, chunk_size)
+        self.buf = self.chunks.buf
+        self.prefix = dialect.prefix
+        self.dialect_match = dialect.match_line
+        self.doctag = dialect.kind == "doctag"
+        self.max_bytes = max_bytes
+        # a delimiter line starts after a line ending (and with the dialect's prefix)
+        self.needle = b"\n" + (dialect.prefix or b"")
+        self.base = 0  # stream offset of buf[0]
+        self.scan = 0  # position in buf from which to look for the next delimiter line
+        self.header: _Header | None = None  # the open record; None while in the preamble
+        self.seg_start = 0  # position in buf where the open segment (or preamble) starts
+        self.ordinal = 0
+        self.skipped = 0  # content bytes of the open segment counted, not kept
+
+    def segments(self) -> Iterator[Segment]:
+        found = self._first_delimiter()
+        while found is not None:
+            line_start, after, match, crlf = found
+            if line_start > self.seg_start or self.header is not None:
+                yield self._emit(line_start)
+                if self.skipped:  # the bytes dropped lay before line_start: rebase the buffer on it
+                    del self.buf[:line_start]
+                    self.base += line_start + self.skipped
+                    after -= line_start
+                    line_start = 0
+                    self.skipped = 0
+            self._open(line_start, after, match, crlf)
+            found = self._next_delimiter()
+        if len(self.buf) > self.seg_start or self.header is not None:
+            yield self._emit(len(self.buf))
+
+    def _first_delimiter(self) -> _Found | None:
+        """The delimiter line the stream starts with (after a BOM), else the first one after it."""
+        while len(self.buf) < 64 and not self.chunks.eof:
+            self.chunks.more()
+        text_start = len(BOMS[0]) if self.buf.startswith(BOMS[0]) else 0
+        match, after, crlf = self._match_line(text_start)
+        self.scan = 0
+        if match is not None:
+            return 0, after, match, crlf
+        return self._next_delimiter()
+
+    def _next_delimiter(self) -> _Found | None:
+        """The next delimiter line from ``scan`` on, reading on as needed; None at the end."""
+        find, needle, match_line = self.buf.find, self.needle, self._match_line  # (the hot loop)
+        while True:
+            idx = find(needle, self.scan)
+            if idx < 0:
+                if self.chunks.eof:
+                    return None
+                self._read_on()
                 continue
-            line_start = 0
-            text_start = len(BOMS[0]) if buf.startswith(BOMS[0]) else 0
-        else:
-            if needle is not None:
-                idx = buf.find(needle, scan)
-                line_start = -1 if idx < 0 else idx + 1
-            else:
-                idx = buf.find(b"\n", scan)
-                line_start = -1 if idx < 0 else idx + 1
-            text_start = line_start
-        if line_start < 0:
-            if eof:
-                break
-            # keep what is searched; the last few bytes may begin a needle
-            scan = max(scan, len(buf) - (len(needle) if needle else 1))
-            more()
-            # trim consumed bytes so memory stays bounded by the open record
-            if seg_start > chunk_size:
-                del buf[:seg_start]
-                base += seg_start
-                scan -= seg_start
-                if header is not None:
-                    header.content_start -= seg_start
-                seg_start = 0
-            # an oversized record: count what was searched, keep only its last bytes
-            keep_from = header.content_start if header is not None else seg_start
-            drop_to = scan - _KEEP_TAIL
-            if max_bytes is not None and drop_to - keep_from > max_bytes:
-                skipped += drop_to - keep_from
-                del buf[keep_from:drop_to]
-                scan -= drop_to - keep_from
-            continue
+            line_start = idx + 1
+            match, after, crlf = match_line(line_start)
+            self.scan = line_start
+            if match is not None:
+                return line_start, after, match, crlf
+
+    def _match_line(self, text_start: int) -> tuple[re.Match[bytes] | None, int, bool]:
+        """The dialect's match of the line at ``text_start`` (None: it is text), where the
+        line after it starts, and whether it ends in CRLF; reads on until the line is whole
+        or too long to be a delimiter."""
+        buf = self.buf
         line_end = buf.find(b"\n", text_start)
-        if line_end < 0 and not eof and len(buf) - text_start <= MAX_DELIMITER_LINE:
-            more()
-            continue
-        too_long = (len(buf) if line_end < 0 else line_end) - text_start > MAX_DELIMITER_LINE
+        while line_end < 0 and not self.chunks.eof and len(buf) - text_start <= MAX_DELIMITER_LINE:
+            self.chunks.more()
+            line_end = buf.find(b"\n", text_start)
         stop = len(buf) if line_end < 0 else line_end
         after = len(buf) if line_end < 0 else line_end + 1
         line = bytes(buf[text_start : min(stop, text_start + MAX_DELIMITER_LINE + 1)])
         crlf = line.endswith(b"\r")
         if crlf:
             line = line[:-1]
-        m = None if too_long else dialect.match_line(line) if (prefix is None or line.startswith(prefix)) else None
-        if at_file_start:
-            at_file_start = False
-            scan = 0
-            if m is None:
-                continue
+        prefix = self.prefix
+        if stop - text_start > MAX_DELIMITER_LINE or (prefix is not None and not line.startswith(prefix)):
+            return None, after, crlf
+        return self.dialect_match(line), after, crlf
+
+    def _read_on(self) -> None:
+        """Read the next chunk, keeping in memory no more than the open record needs."""
+        # keep what is searched; the last few bytes may begin a needle
+        self.scan = max(self.scan, len(self.buf) - len(self.needle))
+        self.chunks.more()
+        self._drop_consumed()
+        self._drop_oversized()
+
+    def _drop_consumed(self) -> None:
+        """Cut the bytes before the open segment off the buffer once they pass a chunk."""
+        cut = self.seg_start
+        if cut > self.chunks.chunk_size:
+            del self.buf[:cut]
+            self.base += cut
+            self.scan -= cut
+            if self.header is not None:
+                self.header.content_start -= cut
+            self.seg_start = 0
+
+    def _drop_oversized(self) -> None:
+        """An oversized record: count what was searched, keep only its last bytes."""
+        keep_from = self.header.content_start if self.header is not None else self.seg_start
+        drop_to = self.scan - _KEEP_TAIL
+        if self.max_bytes is not None and drop_to - keep_from > self.max_bytes:
+            self.skipped += drop_to - keep_from
+            del self.buf[keep_from:drop_to]
+            self.scan -= drop_to - keep_from
+
+    def _emit(self, end: int) -> Segment:
+        """The open segment (or preamble), ending at ``end`` in the buffer."""
+        raw = bytes(self.buf[self.seg_start : end])
+        offset = self.base + self.seg_start
+        header = self.header
+        if header is None:
+            seg = Segment(raw, offset, 0, len(raw), None, self.ordinal, role="preamble", skipped=self.skipped)
         else:
-            scan = line_start
-        if m is None:
-            continue
-        if line_start > seg_start or header is not None:
-            yield emit(line_start)
-            if skipped:  # the bytes dropped lay before line_start: rebase the buffer on it
-                del buf[:line_start]
-                base += line_start + skipped
-                after -= line_start
-                line_start = 0
-                skipped = 0
-        seg_start = line_start
-        if dialect.kind == "doctag":
-            meta = doctag_attributes(m)
+            start = header.content_start - self.seg_start
+            stop, problems = _content_end(raw, start, header.crlf, self.doctag)
+            seg = Segment(raw, offset, start, stop, header.name, self.ordinal, "document",
+                          header.metadata, problems, self.skipped)
+        self.ordinal += 1
+        return seg
+
+    def _open(self, line_start: int, after: int, match: re.Match[bytes], crlf: bool) -> None:
+        """The delimiter line at ``line_start`` opens the next record."""
+        self.seg_start = line_start
+        if self.doctag:
+            meta = doctag_attributes(match)
             name = meta.get("id")
         else:
             meta = {}
-            name = _decode_name(m.group("name"))
-        header = _Header(line_start, after, name, meta, crlf)
-        scan = after - 1 if after > 0 else 0
-        if scan < line_start:
-            scan = line_start
-    if len(buf) > seg_start or header is not None:
-        yield emit(len(buf))
-
+            name = _decode_name(match.group("name"))
+        self.header = _Header(line_start, after, name, meta, crlf)
+        self.scan = max(after - 1, line_start)
