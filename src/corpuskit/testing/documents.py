@@ -42,7 +42,35 @@ def make_document(
     of equal length), so
     the edits are genuine: applying them to ``raw_text`` gives the cleaned text.
     """
-    parts: list[tuple[str, str, str]] = []  # (kind, region, text)
+    parts = _parts(paragraphs, title, authors, date, dateline, trailer)
+    cleaned, blocks = _lay_out(parts)
+    raw_text, edits = _with_edits_undone(cleaned, blocks, typos or {})
+    index, key = _index_and_key(doc_id)
+    return Document(
+        id=doc_id,
+        name=name if name is not None else doc_id + ".txt",
+        source=Source(path=path, offset=offset, length=len(raw_text.encode("utf-8", "surrogatepass"))),
+        raw_text=raw_text,
+        edits=edits,
+        blocks=blocks,
+        title=title,
+        authors=tuple(authors),
+        date=date,
+        dateline=dateline,
+        warnings=warnings,
+        index=index,
+        key=key,
+        role=role,
+        metadata=metadata,
+    )
+
+
+def _parts(
+    paragraphs: Sequence[str], title: str | None, authors: Sequence[str], date: str | None,
+    dateline: str | None, trailer: Sequence[tuple[str, str]],
+) -> list[tuple[str, str, str]]:
+    """(kind, region, text) of each block in reading order: header fields, body, trailer."""
+    parts: list[tuple[str, str, str]] = []
     if title is not None:
         parts.append(("title", "header", title))
     if authors:
@@ -53,7 +81,11 @@ def make_document(
         parts.append(("dateline", "header", dateline))
     parts += [("paragraph", "body", p) for p in paragraphs]
     parts += [(kind, "trailer", text) for kind, text in trailer]
+    return parts
 
+
+def _lay_out(parts: Sequence[tuple[str, str, str]]) -> tuple[str, list[Block]]:
+    """The cleaned text (the parts joined by blank lines) and its blocks, trimmed."""
     blocks: list[Block] = []
     pieces: list[str] = []
     pos = 0
@@ -67,8 +99,12 @@ def make_document(
             blocks.append(Block(kind, region, lead, lead + len(stripped), stripped))
         pieces.append(text)
         pos += len(text)
-    cleaned = "".join(pieces)
+    return "".join(pieces), blocks
 
+
+def _with_edits_undone(cleaned: str, blocks: Sequence[Block], typos: Mapping[str, str]) -> tuple[str, list[Edit]]:
+    """A raw text the edits turn into ``cleaned``, and the edits (sorted): a no-break space
+    for the first space of each body block, and the first few of each typo."""
     raw = list(cleaned)
     edits: list[Edit] = []
     for block in blocks:
@@ -76,7 +112,7 @@ def make_document(
             at = block.start + block.text.index(" ")
             raw[at] = "\u00a0"
             edits.append(Edit("unicode.nbsp", at, at + 1, "\u00a0", " "))
-    for wrong, right in (typos or {}).items():
+    for wrong, right in typos.items():
         if len(wrong) != len(right):
             raise ValueError("make_document typos must keep the length")
         for m in itertools.islice(re.finditer(rf"\b{re.escape(right)}\b", cleaned), 3):  # a few suffice
@@ -87,26 +123,15 @@ def make_document(
     edits.sort(key=lambda e: e.start)
     raw_text = "".join(raw)
     assert apply_edits(raw_text, edits) == cleaned
-    name = name if name is not None else doc_id + ".txt"
+    return raw_text, edits
+
+
+def _index_and_key(doc_id: str) -> tuple[int | None, str | None]:
+    """``index`` and ``key`` of an id of the form ``NNN_<hex>``, else None and None."""
     index, _, key = doc_id.partition("_")
-    indexed = index.isdigit() and all(c in "0123456789abcdef" for c in key) and bool(key)
-    return Document(
-        id=doc_id,
-        name=name,
-        source=Source(path=path, offset=offset, length=len(raw_text.encode("utf-8", "surrogatepass"))),
-        raw_text=raw_text,
-        edits=edits,
-        blocks=blocks,
-        title=title,
-        authors=tuple(authors),
-        date=date,
-        dateline=dateline,
-        warnings=warnings,
-        index=int(index) if indexed else None,
-        key=key if indexed else None,
-        role=role,
-        metadata=metadata,
-    )
+    if index.isdigit() and all(c in "0123456789abcdef" for c in key) and bool(key):
+        return int(index), key
+    return None, None
 
 
 _WORDS = [
