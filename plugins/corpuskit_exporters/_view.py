@@ -14,7 +14,7 @@ import json
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +153,12 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
+#: Trailer-like kinds whose URLs are never made links, even in the body.
+_NO_LINKS = ("spam", "comment", "boilerplate")
+
+_PartsOf = Callable[[Block, bool], list[dict[str, Any]]]
+
+
 def article_view(
     doc: Document,
     number: int,
@@ -166,42 +172,11 @@ def article_view(
     header (title, byline, date), subheadings and a trailer. A document without blocks
     is shown as its cleaned text cut at blank lines.
     """
-    spans = cleaned_spans(doc.edits) if highlight_edits and doc.edits else None
-    cleaned = doc.cleaned_text if spans else None
-
-    def parts(b: Any, allow_links: bool) -> list[dict[str, Any]]:
-        if cleaned is not None and cleaned[b.start : b.end] == b.text:
-            return block_parts(b.text, b.start, spans, allow_links)
-        return block_parts(b.text, b.start, None, allow_links)
-
-    blocks = list(doc.blocks)
-    if not blocks:
-        text = doc.cleaned_text
-        blocks = []
-        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", text, re.DOTALL):
-            blocks.append(Block("paragraph", "body", m.start(), m.end(), m.group(0)))
-
+    blocks = list(doc.blocks) or _paragraphs(doc.cleaned_text)
     title = doc.title
     if title is None:
         title = next((b.text for b in blocks if b.kind == "title"), None)
-    # header blocks whose content the article heading and byline line already show
-    shown = {"title": title is not None, "byline": bool(doc.authors), "date": doc.date is not None,
-             "dateline": doc.dateline is not None}
-    header, body, trailer = [], [], []
-    for b in blocks:
-        kind = kind_class(b.kind)
-        if b.region == "header":
-            if shown.get(b.kind):
-                continue
-            header.append({"kind": kind, "parts": parts(b, False)})
-        elif b.region == "trailer":
-            trailer.append({"kind": kind, "parts": parts(b, False)})
-        else:
-            body.append({
-                "kind": kind,
-                "heading": b.kind == "heading",
-                "parts": parts(b, links and b.kind not in ("spam", "comment", "boilerplate")),
-            })
+    header, body, trailer = _sections(doc, blocks, title, _parts_of(doc, highlight_edits), links)
     trailer_kinds = Counter(t["kind"] for t in trailer)
     words = len(doc.text.split()) if doc.blocks else sum(len(b.text.split()) for b in blocks)
     return {
@@ -224,6 +199,53 @@ def article_view(
         "edits": len(doc.edits),
         "warnings": len(doc.warnings),
     }
+
+
+def _paragraphs(text: str) -> list[Block]:
+    """Blocks for a document that has none: its text cut at blank lines."""
+    return [
+        Block("paragraph", "body", m.start(), m.end(), m.group(0))
+        for m in re.finditer(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*\Z)", text, re.DOTALL)
+    ]
+
+
+def _parts_of(doc: Document, highlight_edits: bool) -> _PartsOf:
+    """How a block of ``doc`` is cut into parts: with its edits marked when asked, and
+    only where the block's text is the cleaned text at its offsets."""
+    spans = cleaned_spans(doc.edits) if highlight_edits and doc.edits else None
+    cleaned = doc.cleaned_text if spans else None
+
+    def parts(b: Block, allow_links: bool) -> list[dict[str, Any]]:
+        if cleaned is not None and cleaned[b.start : b.end] == b.text:
+            return block_parts(b.text, b.start, spans, allow_links)
+        return block_parts(b.text, b.start, None, allow_links)
+
+    return parts
+
+
+def _sections(
+    doc: Document, blocks: Iterable[Block], title: str | None, parts: _PartsOf, links: bool
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The header blocks not already shown by the heading and byline line, the body, the trailer."""
+    shown = {"title": title is not None, "byline": bool(doc.authors), "date": doc.date is not None,
+             "dateline": doc.dateline is not None}
+    header: list[dict[str, Any]] = []
+    body: list[dict[str, Any]] = []
+    trailer: list[dict[str, Any]] = []
+    for b in blocks:
+        kind = kind_class(b.kind)
+        if b.region == "header":
+            if not shown.get(b.kind):
+                header.append({"kind": kind, "parts": parts(b, False)})
+        elif b.region == "trailer":
+            trailer.append({"kind": kind, "parts": parts(b, False)})
+        else:
+            body.append({
+                "kind": kind,
+                "heading": b.kind == "heading",
+                "parts": parts(b, links and b.kind not in _NO_LINKS),
+            })
+    return header, body, trailer
 
 
 def toc_entry(view: Mapping[str, Any], href: str) -> dict[str, Any]:
