@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import attrs
 
 from corpuskit import language, structure
-from corpuskit.decode import decode, uncertainty
+from corpuskit.decode import Decoded, decode, uncertainty
 from corpuskit.edits import Edit, apply_edits, compose
 from corpuskit.model import Document, DocumentWarning, Language, Source
 from corpuskit.options import Options
@@ -118,48 +118,12 @@ def build_document(
 
     ``prior`` is the encoding of the rest of its input (:mod:`corpuskit.evidence`).
     """
-    warnings = list(extra_warnings)
-    size = segment.content_length
-    if size > options.max_document_bytes:
-        warnings.append(DocumentWarning(
-            "record.too_large",
-            f"{size} bytes at offset {segment.content_offset}, over the limit of {options.max_document_bytes} "
-            "(max_document_bytes): not processed",
-            segment.content_offset,
-        ))
-        content = b""
-    else:
-        content = segment.content
+    warnings = list(extra_warnings)  # each step below adds what it noticed, in order
+    content = _content_within_limit(segment, options, warnings)
     decoded = decode(content, options.encoding, prior=prior)
-    guessed = uncertainty(decoded)
-    if guessed is not None:
-        warnings.append(DocumentWarning("decode.uncertain", guessed, segment.content_offset))
-        options = attrs.evolve(options, disable=options.disable | {"encoding.mojibake"})  # see decode.CONFIDENT
-    if decoded.bad_offsets:
-        first = decoded.bad_offsets[0] + segment.content_offset
-        warnings.append(
-            DocumentWarning(
-                "decode.replacement",
-                f"{len(decoded.bad_offsets)} byte(s) not valid {decoded.encoding} replaced by U+FFFD, "
-                f"first at byte offset {first}",
-                first,
-            )
-        )
-    text, edits, problems = clean(decoded.text, options, REPAIR_RULES)
-    found_language = identify_language(text, options)
-    if typos_apply(found_language):
-        text, edits, more = clean(decoded.text, options, TYPO_RULES, start=(text, edits))
-        problems.extend(more)
-        problems.extend(suggestions(text, options))
-    warnings.extend(problems)
-    if options.rule_on("structure"):
-        try:
-            found = structure.analyse(text, options)
-        except Exception as exc:
-            warnings.append(DocumentWarning("pipeline.error", f"structure failed: {exc!r}"))
-            found = structure.Structure(blocks=tuple(structure.cut_blocks(text)))
-    else:
-        found = structure.Structure(blocks=tuple(structure.cut_blocks(text)))
+    options = _check_decoding(decoded, segment.content_offset, options, warnings)
+    text, edits, found_language = _cleaned(decoded.text, options, warnings)
+    found = _structure(text, options, warnings)
     warnings.extend(found.warnings)
     _, index, key = split_name(name)
     return Document(
@@ -168,7 +132,7 @@ def build_document(
         source=Source(
             path=path,
             offset=segment.content_offset,
-            length=size,
+            length=segment.content_length,
             encoding=decoded.encoding,
             confidence=round(decoded.confidence, 4),
             dialect=dialect,
@@ -187,6 +151,64 @@ def build_document(
         metadata={**found.metadata, **segment.metadata},
         language=found_language,
     )
+
+
+def _content_within_limit(segment: Segment, options: Options, warnings: list[DocumentWarning]) -> bytes:
+    """The record's content, or nothing (and a warning) when it is over ``max_document_bytes``."""
+    size = segment.content_length
+    if size <= options.max_document_bytes:
+        return segment.content
+    warnings.append(DocumentWarning(
+        "record.too_large",
+        f"{size} bytes at offset {segment.content_offset}, over the limit of {options.max_document_bytes} "
+        "(max_document_bytes): not processed",
+        segment.content_offset,
+    ))
+    return b""
+
+
+def _check_decoding(decoded: Decoded, offset: int, options: Options, warnings: list[DocumentWarning]) -> Options:
+    """Warn of a guessed encoding and of replaced bytes; the options to clean with (a guess
+    turns ``encoding.mojibake`` off: see ``decode.CONFIDENT``)."""
+    guessed = uncertainty(decoded)
+    if guessed is not None:
+        warnings.append(DocumentWarning("decode.uncertain", guessed, offset))
+        options = attrs.evolve(options, disable=options.disable | {"encoding.mojibake"})
+    if decoded.bad_offsets:
+        first = decoded.bad_offsets[0] + offset
+        warnings.append(
+            DocumentWarning(
+                "decode.replacement",
+                f"{len(decoded.bad_offsets)} byte(s) not valid {decoded.encoding} replaced by U+FFFD, "
+                f"first at byte offset {first}",
+                first,
+            )
+        )
+    return options
+
+
+def _cleaned(
+    raw: str, options: Options, warnings: list[DocumentWarning]
+) -> tuple[str, list[Edit], Language | None]:
+    """The repair rules, the language, then the typo rules where they apply."""
+    text, edits, problems = clean(raw, options, REPAIR_RULES)
+    found_language = identify_language(text, options)
+    if typos_apply(found_language):
+        text, edits, more = clean(raw, options, TYPO_RULES, start=(text, edits))
+        problems.extend(more)
+        problems.extend(suggestions(text, options))
+    warnings.extend(problems)
+    return text, edits, found_language
+
+
+def _structure(text: str, options: Options, warnings: list[DocumentWarning]) -> structure.Structure:
+    """The blocks and header fields; plain paragraphs when the stage is off or fails."""
+    if options.rule_on("structure"):
+        try:
+            return structure.analyse(text, options)
+        except Exception as exc:
+            warnings.append(DocumentWarning("pipeline.error", f"structure failed: {exc!r}"))
+    return structure.Structure(blocks=tuple(structure.cut_blocks(text)))
 
 
 def identify_language(text: str, options: Options) -> Language | None:
