@@ -45,12 +45,15 @@ from corpuskit.typos.candidates import is_slip, one_edit_words
 from corpuskit.typos.limits import (
     CANDIDATE_MIN_CZ,
     EVIDENCE_MIN,
+    JOIN_MIN_LENGTH,
     MARGIN_CZ,
+    MAX_LENGTH,
     MIN_LENGTH,
     REPEATED_MIN,
     WINNER_CZ,
+    WORD_FLOOR_CZ,
 )
-from corpuskit.typos.scan import APOSTROPHES, LETTERS, MAX_LENGTH, Scan, is_letter, remember, scan
+from corpuskit.typos.scan import APOSTROPHES, LETTERS, Scan, is_letter, remember, scan
 
 __all__ = ["TYPO_RULES", "Choice", "frequency_choice", "suggestions"]
 
@@ -78,7 +81,7 @@ class Choice:
     def likely(self) -> bool:
         """Common and far more common than the word: worth a suggestion."""
         return self.best is not None and self.best_cz >= CANDIDATE_MIN_CZ and (
-            self.best_cz - max(self.word_cz, 100) >= MARGIN_CZ
+            self.best_cz - max(self.word_cz, WORD_FLOOR_CZ) >= MARGIN_CZ
         )
 
     @property
@@ -213,7 +216,7 @@ def _not_a_typo(text: str, start: int, end: int) -> bool:
         if other is None:
             continue
         joined = other + tok if side < 0 else tok + other
-        if _known(joined) and len(joined) > 3:
+        if _known(joined) and len(joined) >= JOIN_MIN_LENGTH:
             return True
         if not other.translate(APOSTROPHES).isascii() or (other.islower() and _foreign(other)):
             return True

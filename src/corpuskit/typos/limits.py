@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from typing import Final
 
+# -- every rule -------------------------------------------------------------------------
+
+#: Longer "words" are not words (a run of letters in hostile input): never looked at,
+#: so candidate generation stays bounded (it is quadratic in the length).
+MAX_LENGTH: Final = 40
+#: An unknown word is an OCR fragment, not a typo, when it and its neighbour joined make
+#: a dictionary word at least this long (``A dmiral``; shorter joins are chance: ``a n``).
+JOIN_MIN_LENGTH: Final = 4
+
 # -- typo.frequency ---------------------------------------------------------------------
 
 #: Minimum word length (shorter words are too ambiguous).
@@ -17,6 +26,9 @@ MIN_LENGTH: Final = 4
 CANDIDATE_MIN_CZ: Final = 350
 #: ...at least this much more common than the word itself (200 = 100 times)...
 MARGIN_CZ: Final = 200
+#: ...the word itself counted at least this common (a word never seen on the web is
+#: compared as if seen 10 times per billion words)...
+WORD_FLOOR_CZ: Final = 100
 #: ...and at least this much more common than the runner-up (100 = 10 times).
 WINNER_CZ: Final = 100
 #: Candidates rarer than this can never win nor stop a winner (a winner has at least

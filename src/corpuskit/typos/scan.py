@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from corpuskit import wordlists
-from corpuskit.typos.limits import CONTEXT_WORD_MAX_CZ
+from corpuskit.typos.limits import CONTEXT_WORD_MAX_CZ, MAX_LENGTH
 
 __all__ = ["APOSTROPHES", "LETTERS", "MAX_LENGTH", "WORD", "Scan", "is_letter", "scan"]
 
@@ -27,9 +27,6 @@ __all__ = ["APOSTROPHES", "LETTERS", "MAX_LENGTH", "WORD", "Scan", "is_letter", 
 LETTERS = r"[^\W\d_]"
 WORD = re.compile(rf"{LETTERS}+(?:['’]{LETTERS}+)*")
 APOSTROPHES = str.maketrans({"’": "'"})
-#: Longer "words" are not words (a run of letters in hostile input): never looked at,
-#: so candidate generation stays bounded (it is quadratic in the length).
-MAX_LENGTH = 40
 # Stripped from a whitespace-delimited chunk before the quick dictionary check.
 _PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 # Characters whose lowercase form is not one character, or that case-fold to an ASCII
