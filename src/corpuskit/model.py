@@ -44,23 +44,11 @@ SCHEMA_ID = "corpuskit/document@1"
 #: Where a block lies in the article.
 Region = Literal["header", "body", "trailer"]
 REGIONS: tuple[Region, ...] = get_args(Region)
-#: What a block is (``docs/model.md`` says what each kind means).
+#: What a block is (``docs/structure.md`` says how each kind is found).
 BlockKind = Literal[
-    "title",
-    "dateline",
-    "byline",
-    "date",
-    "note",
-    "standfirst",
-    "heading",
-    "paragraph",
-    "duplicate",
-    "comment",
-    "spam",
-    "bio",
-    "signature",
-    "boilerplate",
-    "other",
+    "title", "dateline", "byline", "date", "note", "standfirst",  # header fields
+    "heading", "paragraph", "duplicate",  # the body
+    "comment", "spam", "bio", "signature", "boilerplate", "other",  # trailer and junk (boilerplate also heads a page)
 ]
 BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 #: A record of a file: an article, or the text before the file's first delimiter.
