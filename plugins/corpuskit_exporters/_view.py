@@ -310,12 +310,41 @@ class JsonSpool:
         self._file.close()
 
 
+# -- options both formats take ------------------------------------------------------------
+
+#: A BCP 47 language tag, as far as a reader needs it checked (``en``, ``pt-BR``).
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def check_language_tag(option: str) -> Callable[[Any, Any, str], None]:
+    """An attrs validator: the option ``option`` is a language tag."""
+
+    def check(instance: Any, attribute: Any, value: str) -> None:
+        if not LANGUAGE_TAG.fullmatch(value):
+            raise ValueError(f"{option} must be a language tag such as en or pt-BR, not {value!r}")
+
+    return check
+
+
+def _check_template_dir(instance: Any, attribute: Any, value: str) -> None:
+    if value and not Path(value).is_dir():  # a usage error when the options are read, not mid-export
+        raise ValueError(f"template_dir {value!r} is not a directory")
+
+
+def template_dir_option() -> Any:
+    """The ``template_dir`` option: user templates overriding the built-in ones, checked when read."""
+    return attrs.field(
+        default="",
+        validator=_check_template_dir,
+        metadata={"help": "a directory of templates overriding the built-in ones (sandboxed); empty: none"},
+    )
+
+
 def template_environment(builtin: Path, template_dir: str | None) -> SandboxedEnvironment:
     """A sandboxed jinja2 environment with autoescape on; ``template_dir`` overrides."""
     loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(builtin))]
     if template_dir:
-        if not Path(template_dir).is_dir():
-            raise ValueError(f"template_dir {template_dir!r} is not a directory")
+        _check_template_dir(None, None, template_dir)
         loaders.insert(0, jinja2.FileSystemLoader(template_dir))
     return SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),

@@ -35,14 +35,15 @@ from corpuskit_exporters._view import (
     CorpusSummary,
     JsonSpool,
     article_view,
+    check_language_tag,
     clean_text,
+    template_dir_option,
     template_environment,
     toc_entry,
 )
 
 MIMETYPE = b"application/epub+zip"
 _MODIFIED = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
-_LANG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
 _FILE_MODE = 0o644 << 16
 
 
@@ -84,7 +85,11 @@ class EpubOptions:
     """Options of the ``epub`` format."""
 
     title: str = attrs.field(default="Corpus", metadata={"help": "the book title (dc:title)"})
-    language: str = attrs.field(default="en", metadata={"help": "the language of the text (BCP 47 tag)"})
+    language: str = attrs.field(
+        default="en",
+        validator=check_language_tag("language"),
+        metadata={"help": "the language of the text (BCP 47 tag)"},
+    )
     identifier: str = attrs.field(
         default="",
         metadata={"help": "dc:identifier; empty: a urn:uuid derived from the documents' ids and text"},
@@ -98,14 +103,7 @@ class EpubOptions:
         validator=attrs.validators.in_(("appendix", "omit")),
         metadata={"help": "appendix (a section after each article) or omit"},
     )
-    template_dir: str = attrs.field(
-        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed); empty: none"}
-    )
-
-    @language.validator
-    def _check_language(self, attribute: Any, value: str) -> None:
-        if not _LANG.fullmatch(value):
-            raise ValueError(f"language must be a language tag such as en or pt-BR, not {value!r}")
+    template_dir: str = template_dir_option()
 
     @modified.validator
     def _check_modified(self, attribute: Any, value: str) -> None:

@@ -16,7 +16,6 @@ exporter so both formats show a document the same way.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -33,8 +32,10 @@ from corpuskit_exporters._view import (
     CorpusSummary,
     JsonSpool,
     article_view,
+    check_language_tag,
     clean_text,
     safe_file_stem,
+    template_dir_option,
     template_environment,
     toc_entry,
     unique_path,
@@ -75,7 +76,9 @@ class HtmlOptions:
     """Options of the ``html`` format."""
 
     title: str = attrs.field(default="Corpus", metadata={"help": "the page title"})
-    lang: str = attrs.field(default="en", metadata={"help": "the language of the text (BCP 47 tag)"})
+    lang: str = attrs.field(
+        default="en", validator=check_language_tag("lang"), metadata={"help": "the language of the text (BCP 47 tag)"}
+    )
     layout: str = attrs.field(
         default="single",
         validator=_one_of("single", "per-document"),
@@ -89,19 +92,7 @@ class HtmlOptions:
         validator=_one_of("text", "nofollow"),
         metadata={"help": "URLs in article text as plain text, or as rel=nofollow links (never in the trailer)"},
     )
-    template_dir: str = attrs.field(
-        default="", metadata={"help": "a directory of templates overriding the built-in ones (sandboxed); empty: none"}
-    )
-
-    @template_dir.validator
-    def _check_template_dir(self, attribute: Any, value: str) -> None:
-        if value and not Path(value).is_dir():  # a usage error when the options are read, not mid-export
-            raise ValueError(f"template_dir {value!r} is not a directory")
-
-    @lang.validator
-    def _check_lang(self, attribute: Any, value: str) -> None:
-        if not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
-            raise ValueError(f"lang must be a language tag such as en or pt-BR, not {value!r}")
+    template_dir: str = template_dir_option()
 
 
 class HtmlExporter:
