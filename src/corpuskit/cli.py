@@ -572,9 +572,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="clean a corpus and write it in a format")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--format", "-f", help="output format (see 'corpuskit formats'; default: from the output's suffix)")
-    p.add_argument("--output", "-o", required=True, help="output path ('-' for standard output)")
-    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="exporter option")
+    _add_output_args(p, None, "output format (see 'corpuskit formats'; default: from the output's suffix)")
     _add_reader_args(p)
     _add_progress(p)
     _add_quiet(p)
@@ -593,9 +591,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("dedup", help="export with near-duplicate articles marked (or dropped)")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
-    p.add_argument("--output", "-o", required=True, help="output path ('-' for standard output)")
-    p.add_argument("--format", "-f", default="jsonl", help="output format (default: jsonl)")
-    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="exporter option")
+    _add_output_args(p, "jsonl", "output format (default: jsonl)")
     p.add_argument("--drop", action="store_true", help="leave the copies out instead of marking them")
     p.add_argument("--clusters", metavar="FILE", help="also write every cluster with its members as JSON")
     p.add_argument("--threshold", type=float, default=None, metavar="J",
@@ -632,6 +628,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_quiet(p)
     p.set_defaults(func=cmd_shard, strict=False)
     return parser
+
+
+def _add_output_args(p: argparse.ArgumentParser, default_format: str | None, format_help: str) -> None:
+    """What an exporting command writes: ``--format``, ``--output`` and the exporter's ``--option``s."""
+    p.add_argument("--format", "-f", default=default_format, help=format_help)
+    p.add_argument("--output", "-o", required=True, help="output path ('-' for standard output)")
+    p.add_argument("--option", action="append", default=[], metavar="KEY=VALUE", help="exporter option")
 
 
 def _add_progress(p: argparse.ArgumentParser) -> None:
