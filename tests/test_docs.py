@@ -59,3 +59,56 @@ def test_the_guarantees_table_names_tests_that_exist() -> None:
     assert len(named) > 20
     missing = [(f, n) for f, n in named if f"def {n}(" not in (root / f).read_text(encoding="utf-8")]
     assert missing == []
+
+
+def _module_map() -> list[str]:
+    """The rows of the module map in docs/index.md."""
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    section = index.split("## Module map", 1)[1].split("\n## ", 1)[0]
+    return [row for row in section.splitlines() if row.startswith("| ") and "`" in row]
+
+
+def _entries(folder: Path) -> set[str]:
+    """The modules (``name``) and folders (``name/``) of a package, ``__init__`` and caches aside."""
+    found = {p.stem for p in folder.glob("*.py") if p.stem != "__init__"}
+    return found | {p.name + "/" for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "__"))}
+
+
+def module_map_problems(rows: list[str]) -> list[str]:
+    """How the module map and the tree disagree: each module of ``src/corpuskit`` named as
+    ``name.py``, each folder as ``name/`` followed by its modules in brackets, each module of
+    the built-in plugins in the plugins' row."""
+    where = " ".join(row.split("|")[2] for row in rows)
+    problems = []
+    core = ROOT / "src" / "corpuskit"
+    top = {p.name for p in core.glob("*.py") if p.stem != "__init__"}
+    listed = set(re.findall(r"`([a-z_]+\.py)`", where))
+    problems += [f"{name} is not in the module map" for name in sorted(top - listed)]
+    problems += [f"{name} is in the module map, not in the tree" for name in sorted(listed - top)]
+    for folder in sorted(p for p in core.iterdir() if p.is_dir() and not p.name.startswith((".", "__"))):
+        found = re.search(rf"`{folder.name}/`(?: \(([^)]*)\))?", where)
+        if found is None:
+            problems.append(f"{folder.name}/ is not in the module map")
+            continue
+        members = set(re.findall(r"`([a-z_]+/?)`", found.group(1) or ""))
+        expected = _entries(folder) if (folder / "__init__.py").exists() else set()
+        if members != expected:
+            problems.append(f"{folder.name}/ lists {sorted(members)}, the tree has {sorted(expected)}")
+    plugins = ROOT / "plugins" / "corpuskit_exporters"
+    row = next((r for r in rows if "`plugins/corpuskit_exporters/`" in r), "")
+    missing = _entries(plugins) - set(re.findall(r"`([a-z_]+/?)`", row))
+    problems += [f"plugins/corpuskit_exporters/{name} is not in the module map" for name in sorted(missing)]
+    return problems
+
+
+def test_the_module_map_names_every_module_and_folder_of_the_tree() -> None:
+    assert module_map_problems(_module_map()) == []
+
+
+def test_the_module_map_check_catches_what_is_missing() -> None:
+    rows = [r.replace("`csp.py`, ", "").replace(", `limits`", "").replace("`_view` (", "(") for r in _module_map()]
+    assert module_map_problems(rows) == [
+        "csp.py is not in the module map",
+        "typos/ lists ['candidates', 'context', 'scan'], the tree has ['candidates', 'context', 'limits', 'scan']",
+        "plugins/corpuskit_exporters/_view is not in the module map",
+    ]
