@@ -129,7 +129,7 @@ def get_dialect(name: str) -> Dialect:
 def strip_bom(head: bytes) -> bytes:
     """``head`` without a UTF-8 byte-order mark, the one BOM a file of ASCII delimiter
     lines can start with (a UTF-16/32 file holds no ASCII delimiter line to find)."""
-    return head[3:] if head.startswith(BOMS[0]) else head
+    return head[len(BOMS[0]) :] if head.startswith(BOMS[0]) else head
 
 
 # What a document name is made of: file-name characters. An e-mail address (``@``), a

@@ -31,15 +31,14 @@ from corpuskit.builder import WorkItem
 from corpuskit.dialects import Dialect, get_dialect
 from corpuskit.errors import CorpuskitError
 from corpuskit.options import Options
-from corpuskit.reader import dialect_for, plan_input, shared_evidence
+from corpuskit.reader import DETECT_WINDOW, dialect_for, plan_input, shared_evidence
 from corpuskit.segments import iter_segments
-from corpuskit.sources import Guard, Input, Limits, open_stream, sniff
+from corpuskit.sources import SNIFF_WINDOW, Guard, Input, Limits, open_stream, sniff
 
 __all__ = ["ByteRange", "next_delimiter", "open_local", "plan_file", "range_items"]
 
 Opener = Callable[[str], BinaryIO]
 
-_HEAD = 64 * 1024  # what the reader looks at to detect a dialect
 _STEP = 64 * 1024  # how much is read at a time while looking for an edge
 
 
@@ -113,8 +112,8 @@ def plan_file(
     if size <= blocksize:
         return whole
     with opener(path) as fh:
-        head = fh.read(_HEAD)
-        if sniff(head[:8192]) != "text":
+        head = fh.read(DETECT_WINDOW)
+        if sniff(head[:SNIFF_WINDOW]) != "text":
             return whole  # compressed or an archive: read whole, by read()'s own code
         try:
             dialect = dialect_for(options, head, member=member)

@@ -25,13 +25,15 @@ from corpuskit.segments import Segment, iter_segments
 from corpuskit.sources import Input, Limits, open_inputs
 
 __all__ = [
-    "ErrorHandler", "dialect_for", "is_member", "plan", "plan_input", "read", "read_encoded", "read_segments",
+    "DETECT_WINDOW", "ErrorHandler", "dialect_for", "is_member", "plan", "plan_input", "read", "read_encoded",
+    "read_segments",
     "shared_evidence",
 ]
 
 ErrorHandler = Callable[[CorpuskitError], None]
 
-_DETECT_WINDOW = 64 * 1024
+#: The first bytes of an input that dialect detection reads.
+DETECT_WINDOW = 64 * 1024
 
 
 def dialect_for(options: Options, head: bytes, *, member: bool = False) -> Dialect:
@@ -79,7 +81,7 @@ def plan_input(
     """The records of one input, named. ``dialect`` forces a prepared dialect (a byte
     range of a file whose dialect was detected once for the whole file)."""
     if dialect is None:
-        head = item.stream.peek(_DETECT_WINDOW)[:_DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
+        head = item.stream.peek(DETECT_WINDOW)[:DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
         try:
             dialect = dialect_for(options, head, member=member)
         except CorpuskitError as exc:

@@ -27,9 +27,10 @@ import attrs
 
 from corpuskit.errors import InputError, InputSkipped
 
-__all__ = ["Guard", "Input", "Limits", "open_inputs", "open_stream", "sniff"]
+__all__ = ["SNIFF_WINDOW", "Guard", "Input", "Limits", "open_inputs", "open_stream", "sniff"]
 
-_PEEK = 8192
+#: The first bytes of an input that ``sniff`` reads to tell text, compression and archives apart.
+SNIFF_WINDOW = 8192
 
 # what reading a damaged file, compressed stream or archive member can raise (a zip
 # member's bad CRC or wrong declared size is BadZipFile, a cut tar member ReadError)
@@ -173,7 +174,7 @@ def _describe_binary(head: bytes) -> str:
 
 
 
-def _peek(stream: io.BufferedReader[Any], n: int = _PEEK) -> bytes:
+def _peek(stream: io.BufferedReader[Any], n: int = SNIFF_WINDOW) -> bytes:
     head = stream.peek(n)
     return head[:n]
 
