@@ -26,7 +26,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 import attrs
 
@@ -58,15 +58,6 @@ def resolve_jobs(jobs: int) -> int:
         return os.cpu_count() or 1
 
 
-def _size(item: object) -> int:
-    segment = getattr(item, "segment", None)
-    return len(segment.raw) if segment is not None else 0
-
-
-def _full(size: int, count: int) -> bool:
-    return size >= BATCH_BYTES or count >= BATCH_RECORDS
-
-
 # -- the worker side -----------------------------------------------------------------
 
 _worker_options: Options | None = None
@@ -89,7 +80,7 @@ def _init_worker(options: Options) -> None:
     _warm_up(options)
 
 
-def _run_batch(items: list[Any], fn: Callable[[list[Document]], T]) -> T:
+def _run_batch(items: list[WorkItem], fn: Callable[[list[Document]], T]) -> T:
 
     options = _worker_options
     assert options is not None, "worker used before its initializer ran"
@@ -134,23 +125,12 @@ def map_batches(
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
         try:
-            batch: list[object] = []
-            size = 0
-            for item in items:
-                if isinstance(item, CorpuskitError):
-                    if batch:
-                        pending.append(pool.submit(_run_batch, batch, fn))
-                        batch, size = [], 0
-                    pending.append(item)  # reported in its place in the input order
+            for part in _batches(items):
+                if isinstance(part, CorpuskitError):
+                    pending.append(part)  # reported in its place in the input order
                     continue
-                batch.append(item)
-                size += _size(item)
-                if _full(size, len(batch)):
-                    pending.append(pool.submit(_run_batch, batch, fn))
-                    batch, size = [], 0
-                    yield from drain(window)
-            if batch:
-                pending.append(pool.submit(_run_batch, batch, fn))
+                pending.append(pool.submit(_run_batch, part, fn))
+                yield from drain(window)
             yield from drain(0)
         finally:
             for f in pending:
@@ -162,23 +142,33 @@ def _map_here(
     items: Iterable[object], options: Options, on_error: Callable[[CorpuskitError], None],
     fn: Callable[[list[Document]], T],
 ) -> Iterator[T]:
-    batch: list[Document] = []
+    for part in _batches(items):
+        if isinstance(part, CorpuskitError):
+            on_error(part)
+        else:
+            yield fn([build(item, options) for item in part])
+
+
+def _batches(items: Iterable[object]) -> Iterator[list[WorkItem] | CorpuskitError]:
+    """Consecutive records cut into batches (see ``BATCH_BYTES``), and the planning errors
+    between them, in input order: an error ends the batch before it."""
+    batch: list[WorkItem] = []
     size = 0
     for item in items:
         if isinstance(item, CorpuskitError):
             if batch:
-                yield fn(batch)
+                yield batch
                 batch, size = [], 0
-            on_error(item)
+            yield item
             continue
         assert isinstance(item, WorkItem)
-        batch.append(build(item, options))
+        batch.append(item)
         size += len(item.segment.raw)
-        if _full(size, len(batch)):
-            yield fn(batch)
+        if size >= BATCH_BYTES or len(batch) >= BATCH_RECORDS:
+            yield batch
             batch, size = [], 0
     if batch:
-        yield fn(batch)
+        yield batch
 
 
 def build_documents(
