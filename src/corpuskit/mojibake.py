@@ -17,6 +17,7 @@ edits (``â€™`` → ``’``) so that users can read and undo each repair.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from difflib import SequenceMatcher
 
 import ftfy
@@ -209,32 +210,26 @@ def _offsets(tokens: list[str]) -> list[int]:
     return out
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = min(len(a), len(b))
-    if a[:n] == b[:n]:
+def _longest(n: int, same: Callable[[int], bool]) -> int:
+    """The largest ``k <= n`` with ``same(k)``, for a ``same`` that holds up to some k and
+    fails past it (a binary search: each test compares two slices in C)."""
+    if same(n):
         return n
-    lo, hi = 0, n  # a[:lo] == b[:lo], a[:hi] != b[:hi]
+    lo, hi = 0, n  # same(lo), not same(hi)
     while hi - lo > 1:
         mid = (lo + hi) // 2
-        if a[:mid] == b[:mid]:
+        if same(mid):
             lo = mid
         else:
             hi = mid
     return lo
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return _longest(min(len(a), len(b)), lambda k: a[:k] == b[:k])
 
 
 def _common_suffix(a: str, b: str, prefix: int) -> int:
     """Length of the common suffix that does not overlap the common prefix."""
     n = min(len(a), len(b)) - prefix
-    if n <= 0:
-        return 0
-    if a[len(a) - n :] == b[len(b) - n :]:
-        return n
-    lo, hi = 0, n
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if a[len(a) - mid :] == b[len(b) - mid :]:
-            lo = mid
-        else:
-            hi = mid
-    return lo
+    return _longest(n, lambda k: a[len(a) - k :] == b[len(b) - k :]) if n > 0 else 0
