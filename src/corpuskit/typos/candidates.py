@@ -53,6 +53,16 @@ def _edits1(word: str) -> set[str]:
     return out
 
 
+def _swapped(word: str, other: str, diff: list[int]) -> bool:
+    """Whether two words of one length, differing at ``diff``, are two adjacent letters swapped."""
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and word[diff[0]] == other[diff[1]]
+        and word[diff[1]] == other[diff[0]]
+    )
+
+
 def is_one_edit(word: str, other: str) -> bool:
     """Whether ``other`` is one deletion, adjacent swap, or a-z substitution/insertion from ``word``."""
     n, m = len(word), len(other)
@@ -60,12 +70,7 @@ def is_one_edit(word: str, other: str) -> bool:
         diff = [i for i in range(n) if word[i] != other[i]]
         if len(diff) == 1:
             return other[diff[0]] in _ALPHABET
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == other[diff[1]]
-            and word[diff[1]] == other[diff[0]]
-        )
+        return _swapped(word, other, diff)
     if m == n + 1:  # a letter inserted into word
         i = next((k for k in range(n) if word[k] != other[k]), n)
         return other[i] in _ALPHABET and word[i:] == other[i + 1 :]
@@ -129,12 +134,7 @@ def is_slip(word: str, other: str) -> bool:
         diff = [k for k in range(n) if word[k] != other[k]]
         if len(diff) == 1:  # the key next to the right one
             return other[diff[0]] in _NEAR.get(word[diff[0]], ())
-        return (  # two letters swapped
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == other[diff[1]]
-            and word[diff[1]] == other[diff[0]]
-        )
+        return _swapped(word, other, diff)  # two letters swapped
     if m == n - 1:  # an extra letter, doubling or beside a neighbour
         for i in range(n):
             if word[:i] + word[i + 1 :] != other:
