@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, cast, get_args
 
 import attrs
 
@@ -58,13 +58,18 @@ ROLES: tuple[Role, ...] = get_args(Role)
 _Value = TypeVar("_Value", bound=str)
 
 
+_KIND_SET: frozenset[str] = frozenset(BLOCK_KINDS)
+_REGION_SET: frozenset[str] = frozenset(REGIONS)
+
+
 def _block_kind(value: str) -> BlockKind:
     """A Block's kind is checked when the Block is made: no stage can invent one."""
-    return _one_of(value, BLOCK_KINDS, "Block.kind")
+    # (a set lookup first: a Block is made for every line of every document)
+    return cast(BlockKind, value) if value in _KIND_SET else _one_of(value, BLOCK_KINDS, "Block.kind")
 
 
 def _region(value: str) -> Region:
-    return _one_of(value, REGIONS, "Block.region")
+    return cast(Region, value) if value in _REGION_SET else _one_of(value, REGIONS, "Block.region")
 
 
 class FrozenMap(Mapping[str, str]):
