@@ -95,8 +95,8 @@ def next_delimiter(fh: BinaryIO, offset: int, dialect: Dialect, size: int) -> in
     if start >= size:
         return size
     fh.seek(start)
-    for seg in iter_segments(fh, dialect, chunk_size=_STEP):
-        end = start + seg.offset + len(seg.raw)
+    for seg in iter_segments(fh, dialect, chunk_size=_STEP, start=start):
+        end = seg.offset + len(seg.raw)
         if end >= offset:
             return min(end, size)
     return size
@@ -134,21 +134,13 @@ def plan_file(
     return [ByteRange(path, label, a, b, forced, member, dialect.frame) for a, b in zip(edges, ends, strict=True)]
 
 
-def _shift(item: WorkItem, by: int) -> WorkItem:
-    """Offsets of a record read from a range, made offsets in the file."""
-    if by == 0:
-        return item
-    warnings = tuple(w if w.offset is None else attrs.evolve(w, offset=w.offset + by) for w in item.warnings)
-    return attrs.evolve(item, segment=attrs.evolve(item.segment, offset=item.segment.offset + by),
-                        warnings=warnings)
-
-
 def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[WorkItem | CorpuskitError]:
     """The records of one range, named and offset as ``read()`` names and offsets them.
 
     A whole range goes through the reader's own input handling (decompression,
-    archives, dialect detection). A cut range is read into memory (one block) and split
-    with the file's dialect forced.
+    archives, dialect detection). A cut range is read into memory (one block) and
+    planned by the same ``plan_input``, with the file's dialect forced and its start
+    given, so its records carry their offsets in the file.
     """
     filename = os.path.basename(rng.path.rstrip("/")) or rng.path
     with opener(rng.path) as fh:
@@ -163,9 +155,8 @@ def range_items(opener: Opener, rng: ByteRange, options: Options) -> Iterator[Wo
         dialect = attrs.evolve(get_dialect(rng.dialect), frame=rng.frame)
     guard = Guard(io.BytesIO(data))
     stream = io.BufferedReader(guard, buffer_size=1 << 16)
-    items = plan_input(Input(rng.label, filename, stream, guard), options, dialect=dialect)
-    for item in shared_evidence(items, options):  # the prior of a cut file is gathered per range
-        yield item if isinstance(item, CorpuskitError) else _shift(item, rng.start)
+    items = plan_input(Input(rng.label, filename, stream, guard), options, dialect=dialect, start=rng.start)
+    yield from shared_evidence(items, options)  # the prior of a cut file is gathered per range
 
 
 def _whole(

@@ -76,10 +76,12 @@ def is_member(item: Input, given: str) -> bool:
 
 
 def plan_input(
-    item: Input, options: Options, *, member: bool = False, dialect: Dialect | None = None
+    item: Input, options: Options, *, member: bool = False, dialect: Dialect | None = None, start: int = 0,
 ) -> Iterator[WorkItem | CorpuskitError]:
-    """The records of one input, named. ``dialect`` forces a prepared dialect (a byte
-    range of a file whose dialect was detected once for the whole file)."""
+    """The records of one input, named. ``dialect`` forces a prepared dialect, and
+    ``start`` is where the stream begins in its file: both for a byte range of a file
+    whose dialect was detected once for the whole file (:mod:`corpuskit.ranges`), so
+    that a range is planned by exactly this code, with its offsets in the file."""
     if dialect is None:
         head = item.stream.peek(DETECT_WINDOW)[:DETECT_WINDOW] if hasattr(item.stream, "peek") else b""
         try:
@@ -91,7 +93,7 @@ def plan_input(
     stem = item.filename.rsplit(".", 1)[0] if "." in item.filename[1:] else item.filename
     seen = NameTracker()  # bounded: a fixed-size table of fingerprints, not every name
     for seg, last in _with_last(iter_segments(item.stream, dialect, chunk_size=options.chunk_size,
-                                                    max_bytes=options.max_document_bytes)):
+                                                    max_bytes=options.max_document_bytes, start=start)):
         warnings: list[DocumentWarning] = [
             DocumentWarning("record.malformed", p, seg.offset) for p in seg.problems
         ]
@@ -99,8 +101,8 @@ def plan_input(
             warnings.append(
                 DocumentWarning(
                     "record.truncated",
-                    f"input ended early at byte {guarded.position}: {_fail_message(guarded.error)}",
-                    guarded.position,
+                    f"input ended early at byte {start + guarded.position}: {_fail_message(guarded.error)}",
+                    start + guarded.position,
                 )
             )
         if seg.role == "preamble":
@@ -139,7 +141,7 @@ def plan_input(
             warnings.append(DocumentWarning("record.empty", "empty document", seg.content_offset))
         yield WorkItem(seg, item.path, doc_id, name, tuple(warnings), dialect.name)
     if guarded.error is not None:
-        yield InputError(_fail_message(guarded.error), path=item.path, offset=guarded.position)
+        yield InputError(_fail_message(guarded.error), path=item.path, offset=start + guarded.position)
 
 
 def plan(sources: Iterable[str | os.PathLike[str]], options: Options) -> Iterator[WorkItem | CorpuskitError]:

@@ -100,17 +100,21 @@ def _decode_name(raw: bytes) -> str:
 
 def iter_segments(
     stream: BinaryIO, dialect: Dialect, *, chunk_size: int = 1 << 20, max_bytes: int | None = None,
+    start: int = 0,
 ) -> Iterator[Segment]:
     """Yield the segments of ``stream`` in order, reading it once, in chunks.
 
     ``max_bytes``: content past this many bytes is counted, not kept (None: keep all).
+    ``start``: where ``stream`` begins in its file (a byte range read on its own,
+    :mod:`corpuskit.ranges`); every offset reported counts from there, so a range's
+    segments carry their offsets in the file and nothing is shifted afterwards.
     """
     if dialect.kind == "plain":
-        yield from _plain(stream, chunk_size, max_bytes)
+        yield from _plain(stream, chunk_size, max_bytes, start)
     elif dialect.kind == "formfeed":
-        yield from _formfeed(stream, chunk_size, max_bytes)
+        yield from _formfeed(stream, chunk_size, max_bytes, start)
     else:
-        yield from _LineSplitter(stream, dialect, chunk_size, max_bytes).segments()
+        yield from _LineSplitter(stream, dialect, chunk_size, max_bytes, start).segments()
 
 
 class _Chunks:
@@ -133,7 +137,7 @@ class _Chunks:
             self.eof = True
 
 
-def _plain(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator[Segment]:
+def _plain(stream: BinaryIO, chunk_size: int, max_bytes: int | None, start: int) -> Iterator[Segment]:
     parts: list[bytes] = []
     kept = skipped = 0
     while True:
@@ -147,13 +151,13 @@ def _plain(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator
         parts.append(chunk)
         kept += len(chunk)
     raw = b"".join(parts)
-    yield Segment(raw, 0, 0, len(raw), None, 0, skipped=skipped)
+    yield Segment(raw, start, 0, len(raw), None, 0, skipped=skipped)
 
 
-def _formfeed(stream: BinaryIO, chunk_size: int, max_bytes: int | None) -> Iterator[Segment]:
+def _formfeed(stream: BinaryIO, chunk_size: int, max_bytes: int | None, start: int) -> Iterator[Segment]:
     chunks = _Chunks(stream, chunk_size)
     buf = chunks.buf
-    base = 0  # stream offset of the open record
+    base = start  # file offset of the open record
     ordinal = 0
     search = 0  # where in buf the next form feed may be
     skipped = 0  # bytes of the open record counted, not kept (they came before buf[0])
@@ -234,7 +238,9 @@ class _LineSplitter:
     open the next record.
     """
 
-    def __init__(self, stream: BinaryIO, dialect: Dialect, chunk_size: int, max_bytes: int | None) -> None:
+    def __init__(
+        self, stream: BinaryIO, dialect: Dialect, chunk_size: int, max_bytes: int | None, start: int = 0
+    ) -> None:
         self.chunks = _Chunks(stream, chunk_size)
         self.buf = self.chunks.buf
         self.prefix = dialect.prefix
@@ -243,7 +249,7 @@ class _LineSplitter:
         self.max_bytes = max_bytes
         # a delimiter line starts after a line ending (and with the dialect's prefix)
         self.needle = b"\n" + (dialect.prefix or b"")
-        self.base = 0  # stream offset of buf[0]
+        self.base = start  # file offset of buf[0]
         self.scan = 0  # position in buf from which to look for the next delimiter line
         self.header: _Header | None = None  # the open record; None while in the preamble
         self.seg_start = 0  # position in buf where the open segment (or preamble) starts
