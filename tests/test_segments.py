@@ -239,3 +239,20 @@ def test_a_long_delimiter_like_line_without_newline_is_linear() -> None:
     t.start()
     t.join(60)  # linear: well under a second; quadratic: many minutes
     assert done and b"".join(s.raw for s in done[0]) == data
+
+
+@pytest.mark.parametrize("name", sorted(DIALECTS))
+def test_start_moves_every_offset_and_nothing_else(name: str) -> None:
+    """A byte range read on its own reports offsets in its file: ``start`` is added to
+    every segment's offset and changes nothing else (corpuskit.ranges relies on it)."""
+    data = (
+        b"preamble\n=== 001_a.txt ===\nalpha\n\f\n<doc id=\"2\" title=\"b\">\nbeta\n</doc>\n"
+        b"From x@example.org Mon Jan  1 00:00:00 2024\nSubject: s\n\ngamma\n=== 002_b.txt ===\ndelta\n"
+    )
+    dialect = DIALECTS[name]
+    plain = list(iter_segments(io.BytesIO(data), dialect, chunk_size=7))
+    moved = list(iter_segments(io.BytesIO(data), dialect, chunk_size=7, start=1000))
+    assert [s.offset + 1000 for s in plain] == [s.offset for s in moved]
+    assert [(s.raw, s.content_start, s.content_end, s.name, s.ordinal) for s in plain] == [
+        (s.raw, s.content_start, s.content_end, s.name, s.ordinal) for s in moved
+    ]
