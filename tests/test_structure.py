@@ -157,3 +157,41 @@ def test_blocks_partition_the_text_for_any_input(text):
     for i, b in enumerate(s.blocks):
         if b.kind == "duplicate":
             assert b.duplicate_of is not None and b.duplicate_of < i
+
+
+# A wire story that is one table of figures (written for this test in the shape of a
+# commodity table): no block reads as prose, and a repeated table head scores like a menu
+# line, so nothing tells page furniture from the article. Found on Reuters-21578, where
+# 161 of 936 such stories had everything but their last line put in the header.
+TABLE_STORY = """Thursday 3 March 1987 10:00
+Markets / Commodities / Grain
+
+FARM PRICES FOR THE WEEK
+
+Crop Loan Rate Price
+Unit Cents Dlrs Dlrs
+Wheat 2.41 2.20 4.10 --
+Corn 1.36 1.90 3.05 3.10
+Rice 7.20 6.80 -- --
+
+Crop Loan Rate Price
+Unit Cents Dlrs Dlrs
+Oats 1.20 0.95 1.60 --
+Barley n.a. 1.50 2.50 2.50
+Rye 1.40 1.10 -- --
+
+Reuter
+Copyright
+Top
+"""
+
+
+def test_a_table_story_is_not_taken_for_page_furniture() -> None:
+    found = analyse(TABLE_STORY, Options())
+    header = [b.text for b in found.blocks if b.region == "header"]
+    body = [b.text for b in found.blocks if b.region == "body"]
+    assert not any(t.startswith(("Wheat", "Corn", "Oats")) for t in header), header
+    assert [t for t in body if t.startswith(("Wheat", "Corn", "Rice", "Oats", "Barley"))] == [
+        "Wheat 2.41 2.20 4.10 --", "Corn 1.36 1.90 3.05 3.10", "Rice 7.20 6.80 -- --",
+        "Oats 1.20 0.95 1.60 --", "Barley n.a. 1.50 2.50 2.50",
+    ]

@@ -71,8 +71,12 @@ def cut_blocks(text: str) -> list[Block]:
 
 def _web_header(texts: list[str], values: tuple[float, ...], options: Options) -> Header:
     """Page furniture then the header near the article's start, or the header from the top."""
-    # the header's furniture ends before the first paragraph of prose
-    first_prose = next((i for i, v in enumerate(values) if v <= T.HEADER_STOP_SCORE), len(texts) - 1)
+    # The header's furniture ends before the first paragraph of prose. With no prose at
+    # all (a wire story that is one table of figures) it ends before the first block
+    # that is no stronger junk than a table row, so the table stays the article.
+    first_prose = next((i for i, v in enumerate(values) if v <= T.HEADER_STOP_SCORE), None)
+    if first_prose is None:
+        first_prose = next((i for i, v in enumerate(values) if v <= T.HEADER_NO_PROSE_STOP_SCORE), 0)
     end, total = best_prefix(values, first_prose, T.HEADER_BIAS)
     if total >= T.HEADER_MIN_SCORE:
         return read_page_header(texts, end, values, dayfirst=options.dayfirst)

@@ -77,6 +77,10 @@ PROSE_SAMPLE_CHARS: Final = 240
 PROSE_MIN_CHARS: Final = 120
 #: The header's boilerplate never reaches past a block scoring this low (article prose).
 HEADER_STOP_SCORE: Final = -1.0
+#: On a page with no prose at all (a table of figures), the header's boilerplate never
+#: reaches past a block scoring this low: a plain short line, a row of the table (0.5),
+#: where menu and furniture lines score 1.5 and more.
+HEADER_NO_PROSE_STOP_SCORE: Final = 0.5
 #: A link-free, sentence-ending block longer than this that reads as prose is scored from
 #: the few features prose can carry (bio, legal notice): the fast path for article text.
 FAST_PROSE_MIN_CHARS: Final = 60
