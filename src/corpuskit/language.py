@@ -45,11 +45,11 @@ MIN_CONFIDENCE = 0.6
 #: How much of a long document is looked at: three slices of a third of this each
 #: (start, middle, end), so that a long article costs the same as a short one and a
 #: boilerplate header in another language does not decide alone. The identifier costs
-#: about 0.3 us a character (lite model), so the sample is the stage's price: on the
-#: 5,663 documents of the language study (de 1,128, es 100, fr 101, vi 500, en 3,827)
-#: 4,500, 1,500, 900, 600 and 450 characters all name the same languages (5,627 right)
-#: and 300 loses five English documents; 900 keeps twice that margin at a fifth of the
-#: cost of 4,500 (ms/MB in docs/performance.md).
+#: about 0.3 us a character (lite model), so the sample is the stage's price. On the
+#: language study (de 1,128, es 100, fr 101, vi 500 and 3,827 English documents)
+#: 4,500, 1,500, 900, 600 and 450 characters get as many right in each language and
+#: 300 loses five English documents; 900 gives the same code as 4,500 on every one of
+#: 5,656 documents, at a fifth of the cost (ms/MB in docs/performance.md).
 SAMPLE_CHARS = 900
 #: A paragraph of an English document is a foreign stretch when the identifier gives
 #: another language at least this probability (and the paragraph has MIN_LETTERS letters).
