@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from corpuskit import wordlists
-from corpuskit.typos import candidates, context
-from corpuskit.typos.limits import CONTEXT_CANDIDATE_MIN_CZ, CONTEXT_WORD_MAX_CZ
+from corpuskit.options import Options
+from corpuskit.typos import TYPO_RULES, candidates, context, suggestions
+from corpuskit.typos.limits import CONFUSION_MIN_RATIO, CONTEXT_CANDIDATE_MIN_CZ, CONTEXT_WORD_MAX_CZ
 from corpuskit.typos.scan import scan
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -60,3 +61,54 @@ def test_the_delete_index_finds_the_same_words_as_generating_edits(monkeypatch: 
             assert candidates.one_edit_words(w) == generated[w], w
     finally:
         candidates.one_edit_words.cache_clear()
+
+
+# -- the confusion-set decision (rein / reign / rain) -------------------------------------
+
+
+_CONTEXT = next(r for r in TYPO_RULES if r.name == "typo.context")
+
+
+def _context_edits(text: str) -> list[tuple[str, str]]:
+    return [(e.before, e.after) for e in _CONTEXT.find(text, Options())]
+
+
+def test_a_confusion_set_partner_far_likelier_on_both_sides_is_an_edit() -> None:
+    """Their reign of, against their rein of: each neighbour points at reign, 400+ times likelier."""
+    text = "ISIS lost its territory, and their rein of destruction has come to an end."
+    assert _context_edits(text) == [("rein", "reign")]
+    best, ratio, strong = context._confused(context.bigrams(), "their", "rein", "of") or ("", 0.0, False)
+    assert (best, strong) == ("reign", True) and ratio >= CONFUSION_MIN_RATIO
+
+
+def test_a_weaker_confusion_case_is_only_a_suggestion() -> None:
+    """Her reign of is likelier than her rein of, but by less than two orders of magnitude."""
+    text = "The queen died in 1603. Her long reign ended, and her rein of forty years is remembered."
+    assert _context_edits(text) == []
+    warned = [w.message for w in suggestions(text, Options())]
+    assert any("'rein' may be a typo for 'reign'" in m for m in warned), warned
+
+
+def test_the_partners_frequency_alone_is_no_evidence() -> None:
+    """In "set to halve in", have is far more common, but neither neighbour favours it."""
+    assert context._confused(context.bigrams(), "to", "halve", "in") is None
+    assert _context_edits("Economic growth is set to halve in Singapore this year.") == []
+
+
+def test_a_capitalised_confusion_word_is_never_changed() -> None:
+    for text in ("It ended their Rein of destruction.", "It ended their REIN of destruction."):
+        assert _context_edits(text) == [], text
+
+
+def test_a_confusion_word_the_document_repeats_is_meant() -> None:
+    text = "He drew in the rein. Their rein of destruction, he said, held the rein."
+    assert _context_edits(text) == []
+
+
+def test_the_confusion_pairs_are_one_edit_apart_and_symmetric() -> None:
+    pairs = wordlists.confusion_pairs()
+    assert {"reign", "rain"} <= set(pairs["rein"]) and "rein" in pairs["reign"]
+    assert "ruin" not in pairs["rein"]  # not a homophone: never a partner
+    for w, near in pairs.items():
+        for c in near:
+            assert candidates.is_one_edit(w, c) and w in pairs[c], (w, c)

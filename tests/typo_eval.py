@@ -23,11 +23,9 @@ SEED_FIXES = {
     ("000_cd0ba43665274ae9", "Siria", "Syria", "typo.frequency"),
     ("000_cd0ba43665274ae9", "onlie", "online", "typo.frequency"),
     ("000_cd0ba43665274ae9", "tge", "the", "typo.known"),
+    ("000_cd0ba43665274ae9", "rein", "reign", "typo.context"),
     ("002_d83b1ee9d24fb740", "spites", "spite", "typo.context"),
 }
-#: Real-word errors of the seeds the word-pair table cannot prove (one listed pair only):
-#: a typo.suggestion warning each, never an edit. (document, warning text fragment)
-SEED_SUGGESTIONS = {("000_cd0ba43665274ae9", "'rein' may be a typo for 'reign'")}
 
 
 def seed_typo_edits() -> set[tuple[str, str, str, str]]:

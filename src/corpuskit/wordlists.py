@@ -28,9 +28,12 @@ __all__ = [
     "COMMON_CZ",
     "KEY_MAX_CZ",
     "RARE_STORE_CZ",
+    "ConfusionCounts",
     "English",
     "UserRules",
     "confusable",
+    "confusion_counts",
+    "confusion_pairs",
     "english",
     "misspellings",
     "protected_words",
@@ -113,6 +116,59 @@ def confusable() -> frozenset[str]:
     return frozenset(
         line for line in _read_package_gz("en_confusable.txt.gz").splitlines() if line and not line.startswith("#")
     )
+
+
+@functools.cache
+def confusion_pairs() -> dict[str, tuple[str, ...]]:
+    """Each word of a curated confusion pair and the words it is confused with (``rein``:
+    ``rain``, ``reign``): the one-edit pairs of a published homophone list
+    (``tools/confusion_build.py``; docs/credits.md)."""
+    out: dict[str, list[str]] = {}
+    for line in _read_package_gz("en_confusion_sets.txt.gz").splitlines():
+        if line and not line.startswith("#"):
+            a, b = line.split()
+            out.setdefault(a, []).append(b)
+            out.setdefault(b, []).append(a)
+    return {w: tuple(sorted(near)) for w, near in out.items()}
+
+
+@attrs.frozen
+class ConfusionCounts:
+    """One confusion-set word in the Wikipedia and Gutenberg sample: how often it occurs,
+    which words come right before and after it, and (a rare one) which pairs surround it."""
+
+    count: int
+    before: dict[str, int]
+    after: dict[str, int]
+    around: dict[str, int]  # "before after" -> count
+
+
+@functools.cache
+def _confusion_lines() -> dict[str, str]:
+    out = {}
+    for line in _read_package_gz("en_confusion_counts.txt.gz").splitlines():
+        if line and not line.startswith("#"):
+            out[line[: line.index("\t")]] = line
+    return out
+
+
+def _counted(field: str) -> dict[str, int]:
+    out = {}
+    for item in field.split():
+        key, _, n = item.rpartition(":")
+        out[key.replace("_", " ")] = int(n)
+    return out
+
+
+@functools.lru_cache(maxsize=1024)
+def confusion_counts(word: str) -> ConfusionCounts:
+    """A confusion-set word's counts (``tools/confusion_build.py``); all zero for any other
+    word. Each word's line is parsed the first time it is asked for."""
+    line = _confusion_lines().get(word)
+    if line is None:
+        return ConfusionCounts(0, {}, {}, {})
+    _, count, before, after, around = line.split("\t")
+    return ConfusionCounts(int(count), _counted(before), _counted(after), _counted(around))
 
 
 @attrs.frozen

@@ -44,11 +44,14 @@ import attrs
 from corpuskit import wordlists
 from corpuskit.typos.candidates import is_slip, one_edit_words
 from corpuskit.typos.limits import (
+    CONFUSION_MIN_RATIO,
+    CONFUSION_SIDE_RATIO,
     CONTEXT_CANDIDATE_MIN_CZ,
     CONTEXT_MARGIN_CZ,
     CONTEXT_MIN_RATIO,
     CONTEXT_SUGGEST_RATIO,
     CONTEXT_WINNER_RATIO,
+    CONTEXT_WORD_MAX_CZ,
     REPEATED_MIN,
 )
 from corpuskit.typos.scan import Scan, is_letter
@@ -207,6 +210,74 @@ def _decide(table: Bigrams, left: str | None, w: str, right: str | None) -> tupl
     return c, ratio, strong
 
 
+@functools.cache
+def _confusion_suspects() -> dict[str, tuple[str, ...]]:
+    """The confusion-set words the rule may suspect, each with the partners it may be a slip for.
+
+    As for every other suspect, the word is rare (CONTEXT_WORD_MAX_CZ) and a partner common
+    (CONTEXT_CANDIDATE_MIN_CZ) and CONTEXT_MARGIN_CZ more common than it: a common word is
+    left to its writer, and a slip is corrected toward the likelier word only.
+    """
+    freq = wordlists.english().freq
+    out: dict[str, tuple[str, ...]] = {}
+    for w, partners in wordlists.confusion_pairs().items():
+        fw = freq.get(w, 0)
+        near = tuple(
+            c
+            for c in partners
+            if freq.get(c, 0) >= CONTEXT_CANDIDATE_MIN_CZ and freq.get(c, 0) - fw >= CONTEXT_MARGIN_CZ
+        )
+        if near and fw <= CONTEXT_WORD_MAX_CZ:
+            out[w] = near
+    return out
+
+
+def _confused(table: Bigrams, left: str, w: str, right: str) -> tuple[str, float, bool] | None:
+    """Which partner of ``w`` in its confusion set the words around it point at (``reign``
+    for ``their rein of``), how strongly, and whether that is enough for an edit.
+
+    Scored as the noisy channel does, P(left x right) ∝ n(left x) · n(x right) / n(x), with
+    the counts of the shipped Wikipedia and Gutenberg sample; the word as written (and a
+    runner-up) is given one more of each count than it has, so the ratio errs toward
+    leaving it. Nothing is decided when a pair of the word as written is in the Google
+    Books table or the three words as written occur in the sample (English as written),
+    nor when neither neighbour on its own favours the partner, as a share of each word's
+    uses (then only the partner's frequency speaks for it: "to halve in" → "have"). An
+    edit needs the partner CONFUSION_MIN_RATIO times likelier, both neighbours favouring
+    it CONFUSION_SIDE_RATIO times, and CONTEXT_WINNER_RATIO times likelier than any other
+    partner; short of that, from CONTEXT_SUGGEST_RATIO up, a suggestion.
+    """
+    partners = _confusion_suspects().get(w)
+    if not partners or table.get(left, w) or table.get(w, right):
+        return None
+    written = wordlists.confusion_counts(w)
+    if written.around.get(f"{left} {right}", 0):
+        return None  # the three words as written occur in edited text: meant
+
+    def score(x: wordlists.ConfusionCounts, plus: int) -> float:
+        return (x.before.get(left, 0) + plus) * (x.after.get(right, 0) + plus) / (x.count + plus)
+
+    scored = sorted(((score(wordlists.confusion_counts(c), 0), c) for c in partners), reverse=True)
+    lead, best = scored[0]
+    ratio = lead / score(written, 1)
+    if ratio < CONTEXT_SUGGEST_RATIO:
+        return None
+    meant = wordlists.confusion_counts(best)
+
+    def favours(seen: int, seen_written: int) -> bool:
+        return seen / meant.count >= CONFUSION_SIDE_RATIO * (seen_written + 1) / (written.count + 1)
+
+    sides = (
+        favours(meant.before.get(left, 0), written.before.get(left, 0)),
+        favours(meant.after.get(right, 0), written.after.get(right, 0)),
+    )
+    if not any(sides):
+        return None
+    runner_up = max((score(wordlists.confusion_counts(c), 1) for _, c in scored[1:]), default=0.0)
+    winner = runner_up == 0 or lead / runner_up >= CONTEXT_WINNER_RATIO
+    return best, ratio, ratio >= CONFUSION_MIN_RATIO and all(sides) and winner
+
+
 _last: list[tuple[str, frozenset[str], tuple[Decision, ...]]] = []
 
 
@@ -230,18 +301,26 @@ def _decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
     if not table.counts:
         return
     suspects = wordlists.confusable()
+    confusion = _confusion_suspects()
     wanted = [w for w in found.rare if w in suspects and w not in protected]
     if not wanted:
         return
     text = found.text
     for start, end in found.positions(wanted):
         tok = text[start:end]
-        if not tok.islower() or not tok.isascii() or found.count(tok) >= REPEATED_MIN:
+        word = tok.lower()
+        if not tok.islower() or not tok.isascii() or found.count(word) >= REPEATED_MIN:
             continue  # Capitalised (a name), or used more than once (meant)
         left, right = _side_words(text, start, end)
         if right is None:
             continue  # every decision needs the pair with the word after
-        verdict = _decide(table, left, tok, right)
+        # The curated confusion set first (``rein``: ``reign``, ``rain``), then, unless it
+        # is sure, every dictionary word one edit away with the Google Books pairs.
+        verdict = _confused(table, left, word, right) if left is not None and word in confusion else None
+        if verdict is None or not verdict[2]:
+            usual = _decide(table, left, word, right)
+            if usual is not None and (usual[2] or verdict is None):
+                verdict = usual
         if verdict is not None:
             best, ratio, strong = verdict
             yield Decision(start, end, best, ratio, strong)

@@ -61,3 +61,18 @@ CONTEXT_MIN_RATIO: Final = 30.0
 CONTEXT_WINNER_RATIO: Final = 3.0
 #: Above this ratio (but short of the edit's limits) a typo.suggestion warning is given.
 CONTEXT_SUGGEST_RATIO: Final = 8.0
+
+# -- typo.context within a curated confusion set (rein/reign/rain) -----------------------
+# The partners of a word are the members of its confusion set (a published homophone
+# list, one edit apart), not every word one edit away, and the evidence is the pairs and
+# triples around it in a 172-million-word Wikipedia and Gutenberg sample
+# (src/corpuskit/data/en_confusion_counts.txt.gz).
+
+#: Edit only when the partner is at least this many times likelier than the word as
+#: written, two orders of magnitude (the word written is given one more of each count)...
+CONFUSION_MIN_RATIO: Final = 100.0
+#: ...and each neighbour on its own at least this many times likelier with the partner
+#: (n(left partner) against n(left word) + 1, and the same on the right). The sample's
+#: word triples are read only for the word as written (seen once: meant): "their reign
+#: of" occurs once in it, too sparse to decide with.
+CONFUSION_SIDE_RATIO: Final = 3.0
