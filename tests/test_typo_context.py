@@ -81,9 +81,21 @@ def test_a_confusion_set_partner_far_likelier_on_both_sides_is_an_edit() -> None
     assert (best, strong) == ("reign", True) and ratio >= CONFUSION_MIN_RATIO
 
 
-def test_a_weaker_confusion_case_is_only_a_suggestion() -> None:
-    """Her reign of is likelier than her rein of, but by less than two orders of magnitude."""
-    text = "The queen died in 1603. Her long reign ended, and her rein of forty years is remembered."
+def test_a_confusion_case_short_of_two_orders_of_magnitude_is_only_a_suggestion() -> None:
+    """Did reign supreme, against did rein supreme: both neighbours favour reign, 87 times likelier, not 100."""
+    text = "The flood rose for days, and confusion did rein supreme in the town."
+    ratio = context._confused(context.bigrams(), "did", "rein", "supreme")
+    assert ratio is not None and ratio[0] == "reign" and 30 < ratio[1] < CONFUSION_MIN_RATIO and not ratio[2]
+    assert _context_edits(text) == []
+    warned = [w.message for w in suggestions(text, Options())]
+    assert any("'rein' may be a typo for 'reign'" in m for m in warned), warned
+
+
+def test_a_confusion_case_one_neighbour_does_not_support_is_only_a_suggestion() -> None:
+    """His reign over is 200 times likelier than his rein over, but "his rein" is a rider's: only "over" is for it."""
+    text = "Henry was a cruel king, and his rein over England lasted 38 years."
+    ratio = context._confused(context.bigrams(), "his", "rein", "over")
+    assert ratio is not None and ratio[0] == "reign" and ratio[1] >= CONFUSION_MIN_RATIO and not ratio[2]
     assert _context_edits(text) == []
     warned = [w.message for w in suggestions(text, Options())]
     assert any("'rein' may be a typo for 'reign'" in m for m in warned), warned
@@ -93,6 +105,19 @@ def test_the_partners_frequency_alone_is_no_evidence() -> None:
     """In "set to halve in", have is far more common, but neither neighbour favours it."""
     assert context._confused(context.bigrams(), "to", "halve", "in") is None
     assert _context_edits("Economic growth is set to halve in Singapore this year.") == []
+
+
+def test_a_confusion_case_two_partners_could_fill_is_only_a_suggestion() -> None:
+    """Their reign was and their rain was are both far likelier than their rein was: no clear winner."""
+    verdict = context._confused(context.bigrams(), "their", "rein", "was")
+    assert verdict is not None and verdict[1] >= CONFUSION_MIN_RATIO and not verdict[2]
+    assert _context_edits("It was a long night, and their rein was over at last.") == []
+
+
+def test_three_words_the_sample_has_as_written_are_meant() -> None:
+    """The serge of (a uniform's cloth) occurs in the sample: not corrected to surge, however likelier that is."""
+    assert context._confused(context.bigrams(), "the", "serge", "of") is None
+    assert _context_edits("He brushed the serge of his old uniform.") == []
 
 
 def test_a_capitalised_confusion_word_is_never_changed() -> None:
