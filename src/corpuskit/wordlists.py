@@ -135,12 +135,35 @@ def confusion_pairs() -> dict[str, tuple[str, ...]]:
 @attrs.frozen
 class ConfusionCounts:
     """One confusion-set word in the Wikipedia and Gutenberg sample: how often it occurs,
-    which words come right before and after it, and (a rare one) which pairs surround it."""
+    and how often right after a word, right before one, or (a rare one) between two.
+
+    The lists are kept as the shipped text (``" a:20 and:22 ..."``) and searched per
+    question (C-speed ``str.find``): a common partner's lists hold thousands of words, and
+    a text asks about a few of them.
+    """
 
     count: int
-    before: dict[str, int]
-    after: dict[str, int]
-    around: dict[str, int]  # "before after" -> count
+    _before: str
+    _after: str
+    _around: str
+
+    def before(self, word: str) -> int:
+        return _looked_up(self._before, word)
+
+    def after(self, word: str) -> int:
+        return _looked_up(self._after, word)
+
+    def around(self, left: str, right: str) -> int:
+        return _looked_up(self._around, f"{left}_{right}")
+
+
+def _looked_up(field: str, key: str) -> int:
+    i = field.find(f" {key}:")
+    if i < 0:
+        return 0
+    start = i + len(key) + 2
+    end = field.find(" ", start)
+    return int(field[start : end if end >= 0 else len(field)])
 
 
 @functools.cache
@@ -152,23 +175,14 @@ def _confusion_lines() -> dict[str, str]:
     return out
 
 
-def _counted(field: str) -> dict[str, int]:
-    out = {}
-    for item in field.split():
-        key, _, n = item.rpartition(":")
-        out[key.replace("_", " ")] = int(n)
-    return out
-
-
 @functools.lru_cache(maxsize=1024)
 def confusion_counts(word: str) -> ConfusionCounts:
-    """A confusion-set word's counts (``tools/confusion_build.py``); all zero for any other
-    word. Each word's line is parsed the first time it is asked for."""
+    """A confusion-set word's counts (``tools/confusion_build.py``); all zero for any other word."""
     line = _confusion_lines().get(word)
     if line is None:
-        return ConfusionCounts(0, {}, {}, {})
+        return ConfusionCounts(0, "", "", "")
     _, count, before, after, around = line.split("\t")
-    return ConfusionCounts(int(count), _counted(before), _counted(after), _counted(around))
+    return ConfusionCounts(int(count), f" {before}", f" {after}", f" {around}")
 
 
 @attrs.frozen

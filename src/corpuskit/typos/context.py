@@ -251,11 +251,11 @@ def _confused(table: Bigrams, left: str, w: str, right: str) -> tuple[str, float
     if not partners or table.get(left, w) or table.get(w, right):
         return None
     written = wordlists.confusion_counts(w)
-    if written.around.get(f"{left} {right}", 0):
+    if written.around(left, right):
         return None  # the three words as written occur in edited text: meant
 
     def score(x: wordlists.ConfusionCounts, plus: int) -> float:
-        return (x.before.get(left, 0) + plus) * (x.after.get(right, 0) + plus) / (x.count + plus)
+        return (x.before(left) + plus) * (x.after(right) + plus) / (x.count + plus)
 
     scored = sorted(((score(wordlists.confusion_counts(c), 0), c) for c in partners), reverse=True)
     lead, best = scored[0]
@@ -268,8 +268,8 @@ def _confused(table: Bigrams, left: str, w: str, right: str) -> tuple[str, float
         return seen / meant.count >= CONFUSION_SIDE_RATIO * (seen_written + 1) / (written.count + 1)
 
     sides = (
-        favours(meant.before.get(left, 0), written.before.get(left, 0)),
-        favours(meant.after.get(right, 0), written.after.get(right, 0)),
+        favours(meant.before(left), written.before(left)),
+        favours(meant.after(right), written.after(right)),
     )
     if not any(sides):
         return None
