@@ -34,6 +34,7 @@ __all__ = [
     "confusable",
     "confusion_counts",
     "confusion_pairs",
+    "confusion_sample_words",
     "english",
     "misspellings",
     "protected_words",
@@ -170,15 +171,22 @@ def _looked_up(field: str, key: str) -> int:
 def _confusion_lines() -> dict[str, str]:
     out = {}
     for line in _read_package_gz("en_confusion_counts.txt.gz").splitlines():
-        if line and not line.startswith("#"):
+        if line.startswith("# words "):
+            out[""] = line.split()[2]
+        elif line and not line.startswith("#"):
             out[line[: line.index("\t")]] = line
     return out
+
+
+def confusion_sample_words() -> int:
+    """How many words the sample behind :func:`confusion_counts` has."""
+    return int(_confusion_lines()[""])
 
 
 @functools.lru_cache(maxsize=1024)
 def confusion_counts(word: str) -> ConfusionCounts:
     """A confusion-set word's counts (``tools/confusion_build.py``); all zero for any other word."""
-    line = _confusion_lines().get(word)
+    line = _confusion_lines().get(word) if word else None
     if line is None:
         return ConfusionCounts(0, "", "", "")
     _, count, before, after, around = line.split("\t")

@@ -45,6 +45,7 @@ from corpuskit import wordlists
 from corpuskit.typos.candidates import is_slip, one_edit_words
 from corpuskit.typos.limits import (
     CONFUSION_MIN_RATIO,
+    CONFUSION_SAMPLE_SHARE,
     CONFUSION_SIDE_RATIO,
     CONTEXT_CANDIDATE_MIN_CZ,
     CONTEXT_MARGIN_CZ,
@@ -216,9 +217,14 @@ def _confusion_suspects() -> dict[str, tuple[str, ...]]:
 
     As for every other suspect, the word is rare (CONTEXT_WORD_MAX_CZ) and a partner common
     (CONTEXT_CANDIDATE_MIN_CZ) and CONTEXT_MARGIN_CZ more common than it: a common word is
-    left to its writer, and a slip is corrected toward the likelier word only.
+    left to its writer, and a slip is corrected toward the likelier word only. And the
+    sample must know the word: seen at least CONFUSION_SAMPLE_SHARE as often as on the web
+    (wordfreq). A word of modern senses that old books hardly use (``bloc``, ``byte``,
+    ``tee``) has too few uses there for its unseen neighbours to mean anything: "a bloc of"
+    is news English, not a slip for "a block of".
     """
     freq = wordlists.english().freq
+    per_billion = wordlists.confusion_sample_words() / 1e9
     out: dict[str, tuple[str, ...]] = {}
     for w, partners in wordlists.confusion_pairs().items():
         fw = freq.get(w, 0)
@@ -227,7 +233,8 @@ def _confusion_suspects() -> dict[str, tuple[str, ...]]:
             for c in partners
             if freq.get(c, 0) >= CONTEXT_CANDIDATE_MIN_CZ and freq.get(c, 0) - fw >= CONTEXT_MARGIN_CZ
         )
-        if near and fw <= CONTEXT_WORD_MAX_CZ:
+        known = wordlists.confusion_counts(w).count >= CONFUSION_SAMPLE_SHARE * 10.0 ** (fw / 100.0) * per_billion
+        if near and fw <= CONTEXT_WORD_MAX_CZ and known:
             out[w] = near
     return out
 
