@@ -62,9 +62,30 @@ COUNTS_FILE = "en_confusion_counts.txt.gz"
 _HEADER_SETS = """\
 # corpuskit typo.context confusion pairs: "word word", one pair a line.
 # From the homophone list of the Talon community (github.com/talonhub/community,
-# core/homophones/homophones.csv, MIT licence, Copyright (c) 2021 Jeff Knaus, Ryan Hileman,
-# Zach Dwiel, Michael Arntzenius, and others): within each set, the lowercase dictionary
-# words one edit apart (tools/confusion_build.py). See docs/credits.md.
+# core/homophones/homophones.csv): within each set, the lowercase dictionary words one
+# edit apart (tools/confusion_build.py). See docs/credits.md. The list's licence:
+#
+# MIT License
+#
+# Copyright (c) 2021 Jeff Knaus, Ryan Hileman, Zach Dwiel, Michael Arntzenius, and others
+#
+# Permission is hereby granted, free of charge, to any person obtaining a copy
+# of this software and associated documentation files (the "Software"), to deal
+# in the Software without restriction, including without limitation the rights
+# to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
+# copies of the Software, and to permit persons to whom the Software is
+# furnished to do so, subject to the following conditions:
+#
+# The above copyright notice and this permission notice shall be included in all
+# copies or substantial portions of the Software.
+#
+# THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+# IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+# FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+# AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+# LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
+# OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
+# SOFTWARE.
 """
 
 _HEADER_COUNTS = """\

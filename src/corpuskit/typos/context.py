@@ -26,6 +26,14 @@ One listed pair alone is not enough: the table's floor is so high (6.4 million) 
 cases (the word after listed, ratio at least CONTEXT_SUGGEST_RATIO) become
 ``typo.suggestion`` warnings; so does any two-sided case short of the edit's limits.
 
+Before that, a word of a curated confusion set (the one-edit pairs of a published
+homophone list: ``rein`` with ``reign`` and ``rain``; ``wordlists.confusion_pairs()``)
+is weighed against its partners only, with pairs counted in a 172-million-word
+Wikipedia and Gutenberg sample deep enough to list "their reign" (``_confused``):
+``their rein of`` → ``reign``, 418 times likelier, each neighbour for it. Few candidates
+is what makes the deeper sample safe here: with every word one edit away it preferred
+"their ruin of" and moved news toward old books' usage (docs/typos.md).
+
 Speed: a word's best candidate must be common (CONTEXT_CANDIDATE_MIN_CZ), so only the
 words with such a word one edit away (``wordlists.confusable()``, listed at build time)
 are looked at: no candidates, no neighbours, no positions for the rest, which are most
