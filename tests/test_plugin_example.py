@@ -74,7 +74,7 @@ def test_installed_plugin_is_listed_and_exports(plugin_venv: Path, tmp_path: Pat
     assert proc.returncode == 0, proc.stderr
     text = out.read_text(encoding="utf-8")
     assert text.count("\n## ") + text.startswith("## ") == 5 and text.count("\n---\n") == 4
-    assert "rein of destruction" in text  # seed 000's body made it through
+    assert "reign of destruction" in text  # seed 000's body made it through (its real-word error fixed)
 
     proc = run(plugin_venv, "-m", "corpuskit.cli", "export", str(sample_path), "-f", "markdown",
                "-o", str(tmp_path / "x.md"), "--option", "toc=yes", cwd=tmp_path)
