@@ -50,7 +50,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from context_pairs_experiment import _BREAK, gutenberg_texts, wiki_texts
+from context_pairs_experiment import batches, gutenberg_texts, tokens, wiki_texts
 
 from corpuskit import wordlists
 from corpuskit.typos.candidates import is_one_edit
@@ -124,12 +124,8 @@ def count(texts: Iterator[str], words: frozenset[str]) -> tuple[int, Counter[str
     """Words, pairs and triples around ``words``, a batch of texts at a time."""
     total = 0
     counts: Counter[str] = Counter()
-    batch: list[str] = []
-    size = 0
-
-    def flush() -> None:
-        nonlocal total
-        toks = _BREAK.sub(" | ", "\n".join(batch).lower()).split()
+    for batch in batches(texts, 30_000_000):
+        toks = tokens(batch)
         total += len(toks) - toks.count("|")
         n = len(toks)
         for i in [i for i, t in enumerate(toks) if t in words]:
@@ -143,15 +139,6 @@ def count(texts: Iterator[str], words: frozenset[str]) -> tuple[int, Counter[str
                 counts[f"{w} {b}"] += 1
             if a != "|" and b != "|":
                 counts[f"{a} {w} {b}"] += 1
-        batch.clear()
-
-    for text in texts:
-        batch.append(text)
-        size += len(text)
-        if size > 30_000_000:
-            flush()
-            size = 0
-    flush()
     return total, counts
 
 

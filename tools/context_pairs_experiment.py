@@ -146,17 +146,32 @@ def gutenberg_texts(folder: Path) -> Iterator[str]:
             yield body
 
 
+def batches(texts: Iterator[str], size: int = 50_000_000) -> Iterator[list[str]]:
+    """The texts in batches of about ``size`` characters (counting a batch at once is C-speed)."""
+    batch: list[str] = []
+    held = 0
+    for text in texts:
+        batch.append(text)
+        held += len(text)
+        if held > size:
+            yield batch
+            batch, held = [], 0
+    if batch:
+        yield batch
+
+
+def tokens(batch: list[str]) -> list[str]:
+    """A batch's lowercase words, with ``|`` wherever a run of words breaks."""
+    return _BREAK.sub(" | ", "\n".join(batch).lower()).split()
+
+
 def count(texts: Iterator[str], words: frozenset[str]) -> tuple[int, Counter[str], Counter[str]]:
-    """Word and pair counts, a batch of texts at a time (the pair count of a batch is C-speed)."""
+    """Word and pair counts, a batch of texts at a time."""
     total = 0
     unigrams: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
-    batch: list[str] = []
-    size = 0
-
-    def flush() -> None:
-        nonlocal total
-        toks = _BREAK.sub(" | ", "\n".join(batch).lower()).split()
+    for batch in batches(texts):
+        toks = tokens(batch)
         total += len(toks) - toks.count("|")
         for w, n in Counter(toks).items():
             if w in words:
@@ -164,15 +179,6 @@ def count(texts: Iterator[str], words: frozenset[str]) -> tuple[int, Counter[str
         for (a, b), n in Counter(itertools.pairwise(toks)).items():
             if (a in words or b in words) and a != "|" and b != "|":
                 pairs[a + " " + b] += n
-        batch.clear()
-
-    for text in texts:
-        batch.append(text)
-        size += len(text)
-        if size > 50_000_000:
-            flush()
-            size = 0
-    flush()
     return total, unigrams, pairs
 
 
