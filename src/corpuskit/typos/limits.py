@@ -64,9 +64,11 @@ CONTEXT_SUGGEST_RATIO: Final = 8.0
 
 # -- typo.context within a curated confusion set (rein/reign/rain) -----------------------
 # The partners of a word are the members of its confusion set (a published homophone
-# list, one edit apart), not every word one edit away, and the evidence is the pairs and
-# triples around it in a 172-million-word Wikipedia and Gutenberg sample
-# (src/corpuskit/data/en_confusion_counts.txt.gz).
+# list, one edit apart), not every word one edit away, and the evidence is the word pairs
+# around it in a 172-million-word Wikipedia and Gutenberg sample
+# (src/corpuskit/data/en_confusion_counts.txt.gz). The rare word, common partner and
+# winner limits above apply as well (CONTEXT_WORD_MAX_CZ, CONTEXT_CANDIDATE_MIN_CZ,
+# CONTEXT_MARGIN_CZ, CONTEXT_WINNER_RATIO), and CONTEXT_SUGGEST_RATIO for a warning.
 
 #: A word the sample has less than this share of its web frequency (wordfreq) is not
 #: judged by it: its modern senses are missing from a sample of mostly old books
@@ -75,8 +77,10 @@ CONFUSION_SAMPLE_SHARE: Final = 1 / 3
 #: Edit only when the partner is at least this many times likelier than the word as
 #: written, two orders of magnitude (the word written is given one more of each count)...
 CONFUSION_MIN_RATIO: Final = 100.0
-#: ...and each neighbour on its own at least this many times likelier with the partner
-#: (n(left partner) against n(left word) + 1, and the same on the right). The sample's
-#: word triples are read only for the word as written (seen once: meant): "their reign
-#: of" occurs once in it, too sparse to decide with.
+#: ...and each neighbour on its own favours the partner by at least this much, as a
+#: share of each word's uses: n(left partner) / n(partner) against (n(left word) + 1) /
+#: (n(word) + 1), the same on the right, so that a partner's being common is no evidence
+#: ("set to halve in" is not "have"). Where neither neighbour does, not even a warning.
+#: The sample's word triples are read only for the word as written (seen once: meant):
+#: "their reign of" occurs once in it, too sparse to decide with.
 CONFUSION_SIDE_RATIO: Final = 3.0
