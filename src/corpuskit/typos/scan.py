@@ -1,10 +1,11 @@
 """One look at a text, shared by every typo rule: its unknown words, word counts and positions.
 
-The hot path is C: lowercase, split on whitespace, one set difference against the
-dictionary, then a strip and a lookup per unique leftover chunk. Counts and positions
-are built once per text, on first need, by one regex pass; every later question
-("how often does *Syria* occur?", "where is *onlie*?") is a dictionary lookup, so the
-cost of a document is linear in its size however many candidates it has.
+The hot path is C: lowercase, split on whitespace, set operations against the
+dictionary (the unknown chunks, and the rare words typo.context looks at), then a strip
+and a lookup per unique leftover chunk. Nothing then loops over every word of the text
+in Python: counts and positions are found for the few words a rule asks about, on first
+need, by ``str.find`` (C) and a boundary check per hit, and kept, so the cost of a
+document is one C-speed pass plus work proportional to its suspect words.
 
 A scan is reused by the next rule when the text is unchanged (compared by value, a
 ``memcmp``), and a rule that changes only unknown words hands the next rule a scan of
@@ -13,8 +14,8 @@ its result (:meth:`Scan.after`), so a document is scanned once, not once per rul
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from corpuskit import wordlists
@@ -33,8 +34,6 @@ _PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 # letter without lowercasing to it (Kelvin sign, long s, dotted I...): with any of them
 # in a text, offsets in ``text.lower()`` may not be offsets in the text, so positions
 # are found with the case-insensitive regex instead of ``str.find``.
-# Up to this many words are found one by one with str.find; more, with one pass.
-_FEW = 8
 _ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb00-\ufb06\u1e9e]")
 
 
@@ -44,9 +43,9 @@ def is_letter(c: str) -> bool:
 
 
 class Scan:
-    """The unknown words of one text, and lazily its word counts and word positions."""
+    """The unknown words of one text, and lazily the counts and positions of the words asked about."""
 
-    __slots__ = ("_cased", "_counts", "_curly", "_index", "lower", "odd_case", "rare", "text", "words")
+    __slots__ = ("_cased", "_counts", "_curly", "_index", "_straight", "lower", "odd_case", "rare", "text", "words")
 
     def __init__(self, text: str, words: tuple[str, ...], rare: tuple[str, ...], lower: str) -> None:
         self.text = text
@@ -57,27 +56,45 @@ class Scan:
         #: ``text.lower()`` with curly apostrophes straightened
         self.lower = lower
         self.odd_case = bool(_ODD_CASE.search(text)) or len(lower) != len(text)
-        self._counts: Counter[str] | None = None
-        self._cased: Counter[str] | None = None
-        self._index: dict[str, list[int]] | None = None
+        self._counts: dict[str, int] = {}
+        self._cased: dict[str, int] = {}
+        self._index: dict[str, list[int]] = {}
         self._curly: bool | None = None
+        self._straight: str | None = None
 
     def count(self, word: str) -> int:
-        """Whole-word occurrences of lowercase ``word`` in the text, in any case."""
-        if self._counts is None:
-            self._counts = Counter(WORD.findall(self.lower))
-        return self._counts.get(word, 0)
+        """Whole-word occurrences of lowercase ``word`` in the text, in any case.
+
+        Found by ``str.find`` on the lowercase text (the words asked about are a few per
+        document; tokenising the whole text to count them cost more than the rest of the scan).
+        """
+        n = self._counts.get(word)
+        if n is None:
+            n = self._counts[word] = len(self._starts(word))
+        return n
 
     def occurs(self, word: str, times: int) -> bool:
-        """Whether ``word`` occurs at least ``times`` times as a whole word, in any case."""
-        return self.count(word) >= times
+        """Whether ``word`` occurs at least ``times`` times as a whole word, in any case.
+
+        Stops at the ``times``-th occurrence: the word asked about is often a common one.
+        """
+        n = self._counts.get(word)
+        if n is None:
+            return len(_whole_word_starts(self.lower, word, times)) >= times
+        return n >= times
 
     def capitalised(self, word: str) -> int:
         """Occurrences of ``word`` written Capitalised or in CAPITALS (a name, a headline)."""
-        if self._cased is None:
-            self._cased = Counter(w.translate(APOSTROPHES) for w in WORD.findall(self.text))
-        title = word[:1].upper() + word[1:]
-        return self._cased.get(title, 0) + (self._cased.get(word.upper(), 0) if len(word) > 1 else 0)
+        n = self._cased.get(word)
+        if n is None:
+            if self._straight is None:
+                self._straight = self.text.translate(APOSTROPHES)
+            title = word[:1].upper() + word[1:]
+            n = len(_whole_word_starts(self._straight, title))
+            if len(word) > 1:
+                n += len(_whole_word_starts(self._straight, word.upper()))
+            self._cased[word] = n
+        return n
 
     def positions(self, words: Iterable[str]) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of every whole-word occurrence of the lowercase ``words``, in order."""
@@ -86,30 +103,19 @@ class Scan:
             return iter(())
         if self.odd_case:
             return ((m.start(), m.end()) for m in _pattern(tuple(wanted)).finditer(self.text))
-        if self._index is None:
-            self._index = {}
-            if len(wanted) > _FEW:
-                self._index_all()
         found: list[tuple[int, int]] = []
         for w in wanted:
-            starts = self._index.get(w)
-            if starts is None:
-                starts = self._index[w] = self._find(w)
-            found.extend((s, s + len(w)) for s in starts)
+            k = len(w)
+            found.extend((s, s + k) for s in self._starts(w))
         found.sort()
         return iter(found)
 
-    def _index_all(self) -> None:
-        """Positions of every unknown and rare word at once: one pass over the words."""
-        assert self._index is not None
-        wanted = set(self.words).union(self.rare)
-        index = self._index
-        for m in WORD.finditer(self.lower):
-            tok = m.group()
-            if tok in wanted:
-                index.setdefault(tok, []).append(m.start())
-        for w in wanted:
-            index.setdefault(w, [])
+    def _starts(self, word: str) -> list[int]:
+        """Whole-word starts of lowercase ``word`` in the lowercase text, found once per word."""
+        starts = self._index.get(word)
+        if starts is None:
+            starts = self._index[word] = _whole_word_starts(self.lower, word)
+        return starts
 
     @property
     def curly(self) -> bool:
@@ -118,33 +124,41 @@ class Scan:
             self._curly = self.text.count("’") > self.text.count("'")
         return self._curly
 
-    def _find(self, word: str) -> list[int]:
-        """Whole-word starts of ``word`` in the lowercase text (``str.find``, then the boundaries)."""
-        lower, n, k = self.lower, len(self.lower), len(word)
-        out = []
-        i = lower.find(word)
-        while i >= 0:
-            j = i + k
-            before_ok = i == 0 or (
-                not is_letter(lower[i - 1]) and not (lower[i - 1] == "'" and i >= 2 and is_letter(lower[i - 2]))
-            )
-            after_ok = j >= n or (
-                not is_letter(lower[j]) and not (lower[j] == "'" and j + 1 < n and is_letter(lower[j + 1]))
-            )
-            if before_ok and after_ok:
-                out.append(i)
-            i = lower.find(word, i + 1)
-        return out
-
     def after(self, text: str, fixed: Iterable[str]) -> Scan:
         """The scan of ``text``, this text with some of the unknown words ``fixed``.
 
         Corrections only ever replace unknown words by dictionary words, so the unknown
         words of the new text are a subset of these (a fixed word may still occur where
-        it was not changed, so none is dropped). Counts and positions are rebuilt lazily.
+        it was not changed, so none is dropped). Counts and positions are found anew, lazily.
         """
         del fixed  # every word is kept: a superset of candidates changes no decision
         return Scan(text, self.words, self.rare, text.lower().translate(APOSTROPHES))
+
+
+def _whole_word_starts(text: str, word: str, limit: int | None = None) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole WORD token (exact case), up to ``limit`` times.
+
+    ``str.find``, then the boundaries: no letter, nor a letter and an apostrophe, on
+    either side, which is where the WORD regex would end a token. A string that is not
+    itself one WORD token (a space, a hyphen) is no token of any text: none.
+    """
+    if WORD.fullmatch(word) is None:
+        return []
+    n, k = len(text), len(word)
+    out: list[int] = []
+    i = text.find(word)
+    while i >= 0:
+        j = i + k
+        before_ok = i == 0 or (
+            not is_letter(text[i - 1]) and not (text[i - 1] in "'’" and i >= 2 and is_letter(text[i - 2]))
+        )
+        after_ok = j >= n or (not is_letter(text[j]) and not (text[j] in "'’" and j + 1 < n and is_letter(text[j + 1])))
+        if before_ok and after_ok:
+            out.append(i)
+            if limit is not None and len(out) >= limit:
+                break
+        i = text.find(word, i + 1)
+    return out
 
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -162,22 +176,28 @@ def remember(result: Scan) -> None:
     _last[:] = [result]
 
 
+@functools.cache
+def _common_words() -> frozenset[str]:
+    """The words more common than typo.context suspects (limits.CONTEXT_WORD_MAX_CZ): a
+    text's rare dictionary words are then two set operations, not a lookup per word."""
+    return frozenset(w for w, cz in wordlists.english().freq.items() if cz > CONTEXT_WORD_MAX_CZ)
+
+
 def scan(text: str) -> Scan:
     """The scan of ``text``: the last one if it was of the same text, else a fresh one."""
     cached = _last[0] if _last else None
     if cached is not None and (cached.text is text or cached.text == text):
         return cached
-    en = wordlists.english()
-    real, freq = en.real, en.freq
+    real = wordlists.english().real
+    common = _common_words()
     words: set[str] = set()
     lower = text.lower().translate(APOSTROPHES)
     chunks = set(lower.split())
-    rare: set[str] = set()
+    cores: set[str] = set()
     for chunk in chunks.difference(real):
         core = chunk.strip(_PUNCT)
         if core in real:
-            if freq.get(core, 0) <= CONTEXT_WORD_MAX_CZ:
-                rare.add(core)
+            cores.add(core)
             continue
         if core.isalpha():
             words.add(core)
@@ -187,7 +207,7 @@ def scan(text: str) -> Scan:
                 words.add(tok)
     ascii_word = wordlists.ASCII_WORD.fullmatch
     unknown = tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w)))
-    rare.update(c for c in chunks.intersection(real) if freq.get(c, 0) <= CONTEXT_WORD_MAX_CZ)
+    rare = chunks.intersection(real).union(cores).difference(common)
     result = Scan(text, unknown, tuple(sorted(w for w in rare if w.isalpha() and w.isascii())), lower)
     remember(result)
     return result
