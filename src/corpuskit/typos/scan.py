@@ -34,7 +34,7 @@ _PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 # letter without lowercasing to it (Kelvin sign, long s, dotted I...): with any of them
 # in a text, offsets in ``text.lower()`` may not be offsets in the text, so positions
 # are found with the case-insensitive regex instead of ``str.find``.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a\u212b\ufb00-\ufb06\u1e9e]")
+_ODD_CASE = "\u0130\u0131\u017f\u212a\u212b\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u1e9e"
 
 
 def is_letter(c: str) -> bool:
@@ -55,7 +55,7 @@ class Scan:
         self.rare = rare
         #: ``text.lower()`` with curly apostrophes straightened
         self.lower = lower
-        self.odd_case = bool(_ODD_CASE.search(text)) or len(lower) != len(text)
+        self.odd_case = len(lower) != len(text) or (not text.isascii() and any(c in text for c in _ODD_CASE))
         self._counts: dict[str, int] = {}
         self._cased: dict[str, int] = {}
         self._index: dict[str, list[int]] = {}
@@ -88,7 +88,7 @@ class Scan:
         n = self._cased.get(word)
         if n is None:
             if self._straight is None:
-                self._straight = self.text.translate(APOSTROPHES)
+                self._straight = self.text.replace("’", "'")
             title = word[:1].upper() + word[1:]
             n = len(_whole_word_starts(self._straight, title))
             if len(word) > 1:
@@ -132,7 +132,7 @@ class Scan:
         it was not changed, so none is dropped). Counts and positions are found anew, lazily.
         """
         del fixed  # every word is kept: a superset of candidates changes no decision
-        return Scan(text, self.words, self.rare, text.lower().translate(APOSTROPHES))
+        return Scan(text, self.words, self.rare, _lower(text))
 
 
 def _whole_word_starts(text: str, word: str, limit: int | None = None) -> list[int]:
@@ -176,6 +176,12 @@ def remember(result: Scan) -> None:
     _last[:] = [result]
 
 
+def _lower(text: str) -> str:
+    """``text.lower()`` with curly apostrophes straightened (``replace``: ten times faster
+    than ``translate(APOSTROPHES)``, which looks every character up in a dict)."""
+    return text.lower().replace("’", "'")
+
+
 @functools.cache
 def _common_words() -> frozenset[str]:
     """The words more common than typo.context suspects (limits.CONTEXT_WORD_MAX_CZ): a
@@ -191,10 +197,11 @@ def scan(text: str) -> Scan:
     real = wordlists.english().real
     common = _common_words()
     words: set[str] = set()
-    lower = text.lower().translate(APOSTROPHES)
+    lower = _lower(text)
     chunks = set(lower.split())
     cores: set[str] = set()
-    for chunk in chunks.difference(real):
+    unknown_chunks = chunks.difference(real)
+    for chunk in unknown_chunks:
         core = chunk.strip(_PUNCT)
         if core in real:
             cores.add(core)
@@ -207,7 +214,7 @@ def scan(text: str) -> Scan:
                 words.add(tok)
     ascii_word = wordlists.ASCII_WORD.fullmatch
     unknown = tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w)))
-    rare = chunks.intersection(real).union(cores).difference(common)
+    rare = chunks.difference(unknown_chunks).union(cores).difference(common)
     result = Scan(text, unknown, tuple(sorted(w for w in rare if w.isalpha() and w.isascii())), lower)
     remember(result)
     return result
