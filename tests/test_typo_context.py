@@ -145,3 +145,16 @@ def test_a_word_the_sample_hardly_knows_is_not_judged_by_it() -> None:
     """Bloc is in the sample 83 times, an eighth of its web rate: a bloc of is news English, not a block of."""
     assert "bloc" in wordlists.confusion_pairs() and "bloc" not in context._confusion_suspects()
     assert _context_edits("The six small nations formed a bloc of their own.") == []
+
+
+def test_the_wildcard_keys_are_every_floor_word_with_one_letter_starred(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Built with byte slices for ASCII words and a comprehension otherwise: the same keys."""
+    floor = candidates._floor_words()
+    assert candidates._wildcard_keys() == {w[:i] + "*" + w[i + 1 :] for w in floor for i in range(len(w))}
+    small = frozenset({"naïve", "café", "cafe", "book", "boot", "a"})
+    monkeypatch.setattr(candidates, "_floor_words", lambda: small)
+    candidates._wildcard_keys.cache_clear()
+    try:
+        assert candidates._wildcard_keys() == {w[:i] + "*" + w[i + 1 :] for w in small for i in range(len(w))}
+    finally:
+        candidates._wildcard_keys.cache_clear()

@@ -35,11 +35,11 @@ WINNER_CZ: Final = 100
 #: CANDIDATE_MIN_CZ and must beat the runner-up by WINNER_CZ), so they are not generated.
 CANDIDATE_FLOOR_CZ: Final = CANDIDATE_MIN_CZ - WINNER_CZ
 #: After this many distinct words asked about in one process, the candidates come from a
-#: wildcard index over the floor words (built once, ~0.35 s CPU on the measuring machine)
-#: instead of every string one edit away (~170 us a word there against ~15 us): past
-#: this point the index has paid for itself (docs/typos.md, "Speed"). A speed setting
-#: only: both ways give the same words.
-INDEX_AFTER_WORDS: Final = 2000
+#: wildcard index over the floor words (built once, ~0.1 s CPU on the measuring machine)
+#: instead of every string one edit away (~170 us a word there against ~35 us): about
+#: where the index has paid for itself, so a short run never builds it (docs/typos.md,
+#: "Speed"). A speed setting only: both ways give the same words.
+INDEX_AFTER_WORDS: Final = 1000
 
 # -- names and document evidence ---------------------------------------------------------
 
