@@ -142,23 +142,40 @@ def _whole_word_starts(text: str, word: str, limit: int | None = None) -> list[i
     either side, which is where the WORD regex would end a token. A string that is not
     itself one WORD token (a space, a hyphen) is no token of any text: none.
     """
-    if WORD.fullmatch(word) is None:
+    if not _is_token(word):
         return []
     n, k = len(text), len(word)
     out: list[int] = []
     i = text.find(word)
     while i >= 0:
         j = i + k
-        before_ok = i == 0 or (
-            not is_letter(text[i - 1]) and not (text[i - 1] in "'’" and i >= 2 and is_letter(text[i - 2]))
-        )
-        after_ok = j >= n or (not is_letter(text[j]) and not (text[j] in "'’" and j + 1 < n and is_letter(text[j + 1])))
-        if before_ok and after_ok:
+        if (i == 0 or _free_before(text, i)) and (j >= n or _free_after(text, j)):
             out.append(i)
             if limit is not None and len(out) >= limit:
                 break
         i = text.find(word, i + 1)
     return out
+
+
+def _free_before(text: str, i: int) -> bool:
+    """No word goes on before ``i`` (``i > 0``): no letter, nor a letter and an apostrophe."""
+    c = text[i - 1]
+    if c.isalnum() and not c.isdecimal():
+        return False
+    return not (c in "'’" and i >= 2 and is_letter(text[i - 2]))
+
+
+def _free_after(text: str, j: int) -> bool:
+    """No word goes on from ``j`` (``j < len(text)``): no letter, nor an apostrophe and a letter."""
+    c = text[j]
+    if c.isalnum() and not c.isdecimal():
+        return False
+    return not (c in "'’" and j + 1 < len(text) and is_letter(text[j + 1]))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _is_token(word: str) -> bool:
+    return WORD.fullmatch(word) is not None
 
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -199,13 +216,9 @@ def scan(text: str) -> Scan:
     words: set[str] = set()
     lower = _lower(text)
     chunks = set(lower.split())
-    cores: set[str] = set()
     unknown_chunks = chunks.difference(real)
-    for chunk in unknown_chunks:
-        core = chunk.strip(_PUNCT)
-        if core in real:
-            cores.add(core)
-            continue
+    cores = {chunk.strip(_PUNCT) for chunk in unknown_chunks}  # said. (BBC) Siria,
+    for core in cores.difference(real):
         if core.isalpha():
             words.add(core)
             continue
@@ -214,7 +227,7 @@ def scan(text: str) -> Scan:
                 words.add(tok)
     ascii_word = wordlists.ASCII_WORD.fullmatch
     unknown = tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w)))
-    rare = chunks.difference(unknown_chunks).union(cores).difference(common)
+    rare = chunks.difference(unknown_chunks).union(cores.intersection(real)).difference(common)
     result = Scan(text, unknown, tuple(sorted(w for w in rare if w.isalpha() and w.isascii())), lower)
     remember(result)
     return result
