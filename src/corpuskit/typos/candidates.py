@@ -48,9 +48,20 @@ def _edits1(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
-    out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
-    out.update(a + c + b for a, b in splits for c in _LETTERS)
+    for a, b in splits:
+        out.update(_letters_between(a, b))
+        if b:
+            out.update(_letters_between(a, b[1:]))
     return out
+
+
+def _letters_between(head: str, tail: str) -> list[str]:
+    """``head + c + tail`` for each letter a-z, made by one ``join`` and one ``split`` (C)
+    rather than 26 concatenations in Python (the words asked about never hold a newline:
+    they come from whitespace-split text; one that does gets the plain loop)."""
+    if "\n" in head or "\n" in tail:
+        return [head + c + tail for c in _LETTERS]
+    return (head + (tail + "\n" + head).join(_LETTERS) + tail).split("\n")
 
 
 def _swapped(word: str, other: str, diff: list[int]) -> bool:
@@ -121,9 +132,9 @@ def _indexed(word: str) -> set[str]:
     for i in range(len(word) + 1):
         head, tail = word[:i], word[i:]
         if head + "*" + tail in keys:  # an insertion at i
-            found.update(floor.intersection([head + c + tail for c in _LETTERS]))
+            found.update(floor.intersection(_letters_between(head, tail)))
         if tail and head + "*" + tail[1:] in keys:  # a substitution at i
-            found.update(floor.intersection([head + c + tail[1:] for c in _LETTERS]))
+            found.update(floor.intersection(_letters_between(head, tail[1:])))
     found.update(floor.intersection([word[:i] + word[i + 1 :] for i in range(len(word))]))
     found.update(floor.intersection([word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]))
     return found
