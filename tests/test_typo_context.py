@@ -158,3 +158,20 @@ def test_the_wildcard_keys_are_every_floor_word_with_one_letter_starred(monkeypa
         assert candidates._wildcard_keys() == {w[:i] + "*" + w[i + 1 :] for w in small for i in range(len(w))}
     finally:
         candidates._wildcard_keys.cache_clear()
+
+
+def _norvig_edits1(word: str) -> set[str]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in letters}
+        | {a + c + b for a, b in splits for c in letters}
+    )
+
+
+@pytest.mark.parametrize("word", ["onlie", "a", "", "don't", "naïve", "a\nb", "x y", "thhe"])
+def test_edits1_is_norvigs_set(word: str) -> None:
+    """The strings are made by join and split (C), except around a newline: the same set."""
+    assert candidates._edits1(word) == _norvig_edits1(word)
