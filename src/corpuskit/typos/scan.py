@@ -213,18 +213,13 @@ def scan(text: str) -> Scan:
         return cached
     real = wordlists.english().real
     common = _common_words()
-    words: set[str] = set()
     lower = _lower(text)
     chunks = set(lower.split())
     unknown_chunks = chunks.difference(real)
     cores = {chunk.strip(_PUNCT) for chunk in unknown_chunks}  # said. (BBC) Siria,
-    for core in cores.difference(real):
-        if core.isalpha():
-            words.add(core)
-            continue
-        for tok in WORD.findall(core):
-            if tok not in real:
-                words.add(tok)
+    # The words of the unknown cores (u.s -> u, s; 3-year -> year), all in one regex pass
+    # (no word spans the spaces joining them), less the dictionary's.
+    words = set(WORD.findall(" ".join(cores.difference(real)))).difference(real)
     ascii_word = wordlists.ASCII_WORD.fullmatch
     unknown = tuple(sorted(w for w in words if len(w) <= MAX_LENGTH and w.isascii() and ascii_word(w)))
     rare = chunks.difference(unknown_chunks).union(cores.intersection(real)).difference(common)
