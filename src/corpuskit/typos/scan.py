@@ -34,6 +34,10 @@ _PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 # letter without lowercasing to it (Kelvin sign, long s, dotted I...): with any of them
 # in a text, offsets in ``text.lower()`` may not be offsets in the text, so positions
 # are found with the case-insensitive regex instead of ``str.find``.
+# Where a WORD token may start and end: no letter, nor a letter and an apostrophe, on
+# that side (a zero-width match at a position; lookbehind sees the text before it).
+_TOKEN_START = re.compile(rf"(?<!{LETTERS})(?<!{LETTERS}['’])")
+_TOKEN_END = re.compile(rf"(?!{LETTERS})(?!['’]{LETTERS})")
 _ODD_CASE = "\u0130\u0131\u017f\u212a\u212b\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u1e9e"
 
 
@@ -138,39 +142,23 @@ class Scan:
 def _whole_word_starts(text: str, word: str, limit: int | None = None) -> list[int]:
     """Where ``word`` occurs in ``text`` as a whole WORD token (exact case), up to ``limit`` times.
 
-    ``str.find``, then the boundaries: no letter, nor a letter and an apostrophe, on
-    either side, which is where the WORD regex would end a token. A string that is not
-    itself one WORD token (a space, a hyphen) is no token of any text: none.
+    ``str.find``, then the boundaries (_TOKEN_START, _TOKEN_END: the lookarounds of the
+    odd-case pattern, so both ways agree). A string that is not itself one WORD token (a
+    space, a hyphen) is no token of any text: none.
     """
     if not _is_token(word):
         return []
-    n, k = len(text), len(word)
+    k = len(word)
+    find, starts, ends = text.find, _TOKEN_START.match, _TOKEN_END.match
     out: list[int] = []
-    i = text.find(word)
+    i = find(word)
     while i >= 0:
-        j = i + k
-        if (i == 0 or _free_before(text, i)) and (j >= n or _free_after(text, j)):
+        if starts(text, i) and ends(text, i + k):
             out.append(i)
             if limit is not None and len(out) >= limit:
                 break
-        i = text.find(word, i + 1)
+        i = find(word, i + 1)
     return out
-
-
-def _free_before(text: str, i: int) -> bool:
-    """No word goes on before ``i`` (``i > 0``): no letter, nor a letter and an apostrophe."""
-    c = text[i - 1]
-    if c.isalnum() and not c.isdecimal():
-        return False
-    return not (c in "'’" and i >= 2 and is_letter(text[i - 2]))
-
-
-def _free_after(text: str, j: int) -> bool:
-    """No word goes on from ``j`` (``j < len(text)``): no letter, nor an apostrophe and a letter."""
-    c = text[j]
-    if c.isalnum() and not c.isdecimal():
-        return False
-    return not (c in "'’" and j + 1 < len(text) and is_letter(text[j + 1]))
 
 
 @functools.lru_cache(maxsize=1 << 14)
@@ -180,9 +168,7 @@ def _is_token(word: str) -> bool:
 
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alts = "|".join(re.escape(w).replace("'", "['’]") for w in sorted(words, key=len, reverse=True))
-    return re.compile(
-        rf"(?<!{LETTERS})(?<!{LETTERS}['’])(?:{alts})(?!{LETTERS})(?!['’]{LETTERS})", re.IGNORECASE
-    )
+    return re.compile(rf"{_TOKEN_START.pattern}(?:{alts}){_TOKEN_END.pattern}", re.IGNORECASE)
 
 
 _last: list[Scan] = []
