@@ -1,12 +1,16 @@
-"""Typo stage speed: words/s with default rules on clean text, and word-list start-up time.
+"""Typo stage speed: MB/s on real news (Reuters, BBC) next to ftfy.fix_text on the same
+text, words/s on clean text, and word-list start-up time.
 
-Peer: pyspellchecker (the usual off-the-shelf choice) correcting every word it does not
-know, on the same documents in the same run (``extra_info``). Run for real with
-``pytest tests/benchmarks/test_bench_typos.py --benchmark-only``.
+Peers, in the same run (``extra_info``): ``ftfy.fix_text`` over the same news text (the
+cleaning step readers would otherwise run), and pyspellchecker (the usual off-the-shelf
+speller) correcting every word it does not know on the clean text. Run for real with
+``CORPUSKIT_BBC_DIR=... CORPUSKIT_REUTERS_DIR=... pytest tests/benchmarks/test_bench_typos.py
+--benchmark-only``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -70,32 +74,44 @@ def test_bench_typo_stage_words_per_second(benchmark, request: pytest.FixtureReq
 REUTERS_DIR = os.environ.get("CORPUSKIT_REUTERS_DIR")
 
 
-@pytest.mark.skipif(not REUTERS_DIR, reason="set CORPUSKIT_REUTERS_DIR to a folder of reut2-NNN.sgm files")
-def test_bench_typo_stage_on_reuters(benchmark, request: pytest.FixtureRequest) -> None:
-    """The typo stage (the rules and typo.suggestion) on Reuters-21578 story bodies: MB/s.
+def _reuters_bodies(folder: str, quick: bool) -> list[str]:
+    """Reuters-21578's story bodies: from the ``reut2-*.json`` conversion when present
+    (every file present), else from the ``reut2-*.sgm`` files (SGML entities as written)."""
+    files = sorted(Path(folder).glob("reut2-*.json"))
+    if files:
+        bodies = [r["body"] for f in files[: 1 if quick else None] for r in json.loads(f.read_text()) if r.get("body")]
+    else:
+        sgml = sorted(Path(folder).glob("reut2-*.sgm"))[: 1 if quick else None]
+        body = re.compile(r"<BODY>(.*?)</BODY>", re.DOTALL)
+        bodies = [b for f in sgml for b in body.findall(f.read_bytes().decode("latin-1"))]
+    return bodies[:200] if quick else bodies
 
-    Real news text, with its real typos and rare words (what typo.context looks at); the
-    figures of docs/performance.md. Every body is a fresh string, and the per-word caches
-    are cleared first, so the first pass's candidate generation is measured too.
-    """
-    from corpuskit.typos import candidates, frequency_choice, suggestions
 
-    assert REUTERS_DIR
-    files = sorted(Path(REUTERS_DIR).glob("reut2-*.sgm"))[: 1 if request.config.getoption("benchmark_disable") else 3]
-    bodies = [b for f in files for b in re.findall(r"<BODY>(.*?)</BODY>", f.read_bytes().decode("latin-1"), re.DOTALL)]
-    if request.config.getoption("benchmark_disable"):
-        bodies = bodies[:200]
-    megabytes = sum(len(b.encode()) for b in bodies) / 1e6
+def _typo_stage_against_ftfy(benchmark, texts: list[str]) -> int:  # type: ignore[no-untyped-def]
+    """The typo stage (rules and typo.suggestion) over ``texts`` once, CPU MB/s, next to
+    ``ftfy.fix_text`` over the same texts in the same run (the cleaning peer readers
+    know). Every text is a fresh string and the per-word caches are cleared first, so
+    each word's candidates are worked out as in a fresh process; the word lists, the
+    pair table and the language model are loaded before (start-up, measured apart)."""
+    import ftfy
+
+    from corpuskit import language
+    from corpuskit.typos import candidates, context, frequency_choice, suggestions
+
+    megabytes = sum(len(t.encode("utf-8", "surrogatepass")) for t in texts) / 1e6
     options = Options()
     clean("warm up tge", options, TYPO_RULES)
-    suggestions("warm up tge onlie", options)
+    suggestions("warm up tge onlie rein of", options)
+    context.bigrams()
+    language.foreign_stretch("A paragraph in plain English, to load the language model.")
 
     def run() -> int:
         candidates.one_edit_words.cache_clear()
         frequency_choice.cache_clear()
+        candidates._asked[0] = 0
         edits = 0
-        for b in bodies:
-            out, found, _ = clean(b + " ", options, TYPO_RULES)
+        for t in texts:
+            out, found, _ = clean(t + " ", options, TYPO_RULES)
             edits += len(found)
             suggestions(out, options)
         return edits
@@ -103,9 +119,41 @@ def test_bench_typo_stage_on_reuters(benchmark, request: pytest.FixtureRequest) 
     t = time.process_time()
     edits = benchmark.pedantic(run, rounds=1, iterations=1)
     cpu = time.process_time() - t
-    benchmark.extra_info.update(stories=len(bodies), megabytes=round(megabytes, 2), edits=edits)
+    t = time.process_time()
+    for text in texts:
+        ftfy.fix_text(text)
+    peer_cpu = time.process_time() - t
+    benchmark.extra_info.update(documents=len(texts), megabytes=round(megabytes, 2), edits=edits)
     benchmark.extra_info["cpu_megabytes_per_second"] = round(megabytes / cpu, 2)
-    assert edits > 0  # Reuters has real typos
+    benchmark.extra_info["peer"] = f"ftfy {ftfy.__version__} fix_text (defaults), same texts"
+    benchmark.extra_info["peer_cpu_megabytes_per_second"] = round(megabytes / peer_cpu, 2)
+    return edits
+
+
+@pytest.mark.skipif(not REUTERS_DIR, reason="set CORPUSKIT_REUTERS_DIR to a folder of reut2-NNN.sgm/json files")
+def test_bench_typo_stage_on_reuters(benchmark, request: pytest.FixtureRequest) -> None:
+    """The typo stage on Reuters-21578 story bodies: MB/s, and ftfy.fix_text's on the same.
+
+    Real news text, with its real typos and rare words (what typo.context looks at); the
+    figures of docs/performance.md.
+    """
+    assert REUTERS_DIR
+    bodies = _reuters_bodies(REUTERS_DIR, bool(request.config.getoption("benchmark_disable")))
+    assert _typo_stage_against_ftfy(benchmark, bodies) > 0  # Reuters has real typos
+
+
+def test_bench_typo_stage_on_bbc(benchmark, request: pytest.FixtureRequest) -> None:
+    """The typo stage on the 2,225 BBC articles, each once (issue 16's unique text), and
+    ftfy.fix_text on the same articles in the same run."""
+    from corpusgen import bbc_articles, bbc_root
+
+    root = bbc_root()
+    if root is None:
+        pytest.skip("set CORPUSKIT_BBC_DIR to the BBC full-text folder")
+    articles = bbc_articles(root)
+    if request.config.getoption("benchmark_disable"):
+        articles = articles[:100]
+    assert _typo_stage_against_ftfy(benchmark, articles) > 0
 
 
 def test_bench_word_list_start_up(benchmark) -> None:
