@@ -2,7 +2,7 @@
 
 The hot path is C: lowercase, split on whitespace, set operations against the
 dictionary (the unknown chunks, and the rare words typo.context looks at), then a strip
-and a lookup per unique leftover chunk. Nothing then loops over every word of the text
+per unique leftover chunk and one regex pass over them. Nothing then loops over every word of the text
 in Python: counts and positions are found for the few words a rule asks about, on first
 need, by ``str.find`` (C) and a boundary check per hit, and kept, so the cost of a
 document is one C-speed pass plus work proportional to its suspect words.
@@ -28,16 +28,16 @@ __all__ = ["APOSTROPHES", "LETTERS", "MAX_LENGTH", "WORD", "Scan", "is_letter", 
 LETTERS = r"[^\W\d_]"
 WORD = re.compile(rf"{LETTERS}+(?:['’]{LETTERS}+)*")
 APOSTROPHES = str.maketrans({"’": "'"})
+# Where a WORD token may start and end: no letter, nor a letter and an apostrophe, on
+# that side (a zero-width match at a position; lookbehind sees the text before it).
+_TOKEN_START = re.compile(rf"(?<!{LETTERS})(?<!{LETTERS}['’])")
+_TOKEN_END = re.compile(rf"(?!{LETTERS})(?!['’]{LETTERS})")
 # Stripped from a whitespace-delimited chunk before the quick dictionary check.
 _PUNCT = ".,;:!?()[]{}\"'“”‘’«»…*"
 # Characters whose lowercase form is not one character, or that case-fold to an ASCII
 # letter without lowercasing to it (Kelvin sign, long s, dotted I...): with any of them
 # in a text, offsets in ``text.lower()`` may not be offsets in the text, so positions
 # are found with the case-insensitive regex instead of ``str.find``.
-# Where a WORD token may start and end: no letter, nor a letter and an apostrophe, on
-# that side (a zero-width match at a position; lookbehind sees the text before it).
-_TOKEN_START = re.compile(rf"(?<!{LETTERS})(?<!{LETTERS}['’])")
-_TOKEN_END = re.compile(rf"(?!{LETTERS})(?!['’]{LETTERS})")
 _ODD_CASE = "\u0130\u0131\u017f\u212a\u212b\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06\u1e9e"
 
 
