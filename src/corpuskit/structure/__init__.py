@@ -25,12 +25,11 @@ says "Published"/"Posted"/"Updated": never from the body.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
 import attrs
 
-from corpuskit.model import Block, DocumentWarning
+from corpuskit.model import Block, DocumentWarning, blocks_of
 from corpuskit.options import Options
 from corpuskit.structure import thresholds as T
 from corpuskit.structure.blocks import cut, spans, unwrap
@@ -41,12 +40,13 @@ from corpuskit.structure.features import score_block
 from corpuskit.structure.header import Header, read_header, read_page_header
 from corpuskit.structure.labelling import best_prefix, context
 from corpuskit.structure.mail import MailHeader, read_mail_header
+from corpuskit.structure.shape import AsciiCaseless
 from corpuskit.structure.signoff import SignOff, find_signoff
 from corpuskit.structure.trailer import find_trailer
 
 __all__ = ["Structure", "analyse", "cut_blocks"]
 
-_PUBLISHED = re.compile(r"\b(?:published|posted|updated|first\s+appeared)\b", re.IGNORECASE)
+_PUBLISHED = AsciiCaseless(r"\b(?:published|posted|updated|first\s+appeared)\b")
 
 
 @attrs.frozen
@@ -93,6 +93,7 @@ def analyse(text: str, options: Options) -> Structure:
     offsets[:0], texts[:0] = mail.spans, [unwrap(text[s:e]) for s, e in mail.spans]
     # -----------------------------------------------------------------------------------
     n = len(texts)
+    exact = [text[s:e] for s, e in offsets]  # each block's own text (``texts`` are one-line views)
     kinds = ["paragraph"] * n
     regions = ["body"] * n
     dup_of: dict[int, int] = {}
@@ -121,7 +122,7 @@ def analyse(text: str, options: Options) -> Structure:
     # -- issue 14: sign-offs at the very end are fixed first; the web trailer reads above
     signoff = SignOff(n)
     if options.rule_on("structure.signoff"):
-        signoff = find_signoff([text[s:e] for s, e in offsets], body_start, post=mail.found, views=texts)
+        signoff = find_signoff(exact, body_start, post=mail.found, views=texts)
     for i, kind in enumerate(signoff.kinds, start=signoff.start):
         kinds[i], regions[i] = kind, "trailer"
     stop = signoff.start
@@ -151,11 +152,7 @@ def analyse(text: str, options: Options) -> Structure:
                     date = found.iso
                     break
 
-    values = ctx.values
-    blocks = tuple(
-        Block(kinds[i], regions[i], s, e, text[s:e], dup_of.get(i), round(values[i], 2))
-        for i, (s, e) in enumerate(offsets)
-    )
+    blocks = blocks_of(kinds, regions, offsets, exact, dup_of, [round(v, 2) for v in ctx.values])
     return Structure(
         blocks=blocks,
         title=header.title,

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import repeat
 from typing import NamedTuple
 
 from corpuskit.structure import thresholds as T
 from corpuskit.structure import vocabulary as V
 from corpuskit.structure.header import is_name
-from corpuskit.structure.shape import ends_sentence, fold, stopword_share
+from corpuskit.structure.shape import FUNCTION_WORDS, ends_sentence, fold, stopword_share
 
 __all__ = ["Score", "is_list_line", "is_menu_line", "score_block", "section_kind"]
 
@@ -39,7 +40,7 @@ class _Text:
         self.line = line
         self.low = line.lower()
         # three substring scans: ten times faster than one character-class search
-        self.folded = line.isascii() or not any(c in line for c in FOLD_ODD)
+        self.folded = line.isascii() or not any(map(line.__contains__, FOLD_ODD))
 
 
 #: The characters ``re.IGNORECASE`` matches to a letter of the scorer's patterns although
@@ -87,6 +88,10 @@ _LEGAL = _Caseless(V.alternation(V.LEGAL_LINES))
 _LONG_NOTICE = _Caseless("|".join(map(re.escape, V.LONG_NOTICE_WORDS)))
 # Gates: one regex of literal words each (faster than testing the words one by one).
 _LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
+# Literal gates (``vocabulary.gate_literals``): every match holds one of these strings, so
+# on a folded line a substring test per string turns away most lines before the regex.
+_LEGAL_LITERALS = V.gate_literals(V.LEGAL_LINES)
+_VERB_LITERALS = V.gate_literals(V.ATTRIBUTION_VERBS)
 _TIME_GATE = _Caseless(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d")
 _REPLY = _Caseless(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$")
 _WIDGET = re.compile(r"^(?P<name>[^\s:](?:(?!: )[^\n]){0,80}?) in: \S")
@@ -99,6 +104,7 @@ _CLOCK = _Caseless(
     r"\b\d{1,2}[:.h]\d{2}\s*(?:[ap]\.?\s?m\b\.?|uhr\b|h\b)"
     r"|(?:\bum|\bà|\ba\s+las|\balle(?:\s+ore)?|\bom|\bàs|\bat|\balas|[,|@–-])\s+\d{1,2}[:h]\d{2}\b"
 )
+_CLOCK_GATE = _Caseless(r"\d[:.h]\d\d")
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])")
 _DATEISH = _Caseless(
@@ -191,9 +197,11 @@ _OCCUPATION = _Caseless(
     r"|scientist|candidate)s?\b"
 )
 _BIO_GATE = re.compile(" (?:is|was|has been|serves as|works as) ")
+_BIO_GATE_END = T.BIO_NAME_MAX_CHARS + 16  # the name, then the verb
 _TRUNCATION_ENDS = frozenset(".…]")
-_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_TRUNCATIONS = ("...", "…", "[…]", "[...]")
 _LATIN = re.compile(r"[a-zA-Z]")
+_IS_FUNCTION_WORD = FUNCTION_WORDS.__contains__  # ``stopword_share``'s test, written out on the prose path
 _LETTERS = re.compile(r"[^\W\d_]+")
 _PUNCT = ".,;:!?\"'()[]“”‘’«»…-–—*"
 
@@ -229,7 +237,7 @@ def _head_role(t: _Text) -> str | None:
     line = t.line
     if len(line) > T.HEAD_MAX_CHARS:
         return None
-    if (":" in line or line.endswith(",")) and _SAYS.match(t):
+    if (":" in line or line.endswith(",")) and _says(t):
         return "open"
     if len(line) <= T.FURNITURE_MAX_CHARS and _REPLY.match(t):
         return "close"
@@ -237,10 +245,29 @@ def _head_role(t: _Text) -> str | None:
         return None
     if ends_sentence(line) and len(line.split()) > T.HEAD_MAX_SENTENCE_WORDS:
         return None  # a sentence that mentions a time ("The vote began at 10:30 am.")
-    if _AGO.search(t) or _CLOCK.search(t):
+    if _AGO.search(t):
+        return ""
+    if _CLOCK_GATE.search(t) is None:  # what _CLOCK and _TIME both need: "H:MM", "H.MM", "HhMM"
+        return None
+    if _CLOCK.search(t):
         return ""
     m = _TIME.search(line)
     return "" if m is not None and _DATEISH.search(t) is not None else None
+
+
+def _says(t: _Text) -> bool:
+    """Whether ``_SAYS`` matches ("NAME says:"): on a folded line only when an attribution
+    verb's literal is there (the regex tries a verb at every word of the line)."""
+    if t.folded and _VERB_LITERALS is not None and not any(map(t.low.__contains__, _VERB_LITERALS)):
+        return False
+    return _SAYS.match(t) is not None
+
+
+def _is_legal(t: _Text) -> bool:
+    """Whether ``_LEGAL`` finds a legal or cookie line, behind its cheapest exact gate."""
+    if t.folded and _LEGAL_LITERALS is not None:
+        return any(map(t.low.__contains__, _LEGAL_LITERALS)) and _LEGAL.search(t) is not None
+    return _LEGAL_GATE.search(t.low) is not None and _LEGAL.search(t) is not None
 
 
 def is_menu_line(line: str) -> bool:
@@ -258,16 +285,13 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
 
     Most blocks are the article's paragraphs: one that is long, ends a sentence, holds no
     link and is no comment head takes the prose path (``_prose_paragraph``); every other
-    block is read in full (``_score_in_full``)."""
+    block is read in full (``_score_in_full``). The cheap tests come first: a block too
+    long for a comment head (``HEAD_MAX_CHARS``) is never asked for its head role."""
     t = _Text(line)
-    role = _head_role(t) if len(line) <= T.HEAD_MAX_CHARS else None  # too long for a head
-    if (
-        role is None
-        and len(line) > T.FAST_PROSE_MIN_CHARS
-        and ends_sentence(line)
-        and "://" not in line
-        and "www." not in line
-    ):
+    n = len(line)
+    may_be_prose = n > T.FAST_PROSE_MIN_CHARS and "://" not in line and "www." not in line and ends_sentence(line)
+    role = _head_role(t) if n <= T.HEAD_MAX_CHARS else None
+    if may_be_prose and role is None:
         fast = _prose_paragraph(t, authors)
         if fast is not None:
             return fast
@@ -319,7 +343,7 @@ def _is_marker(t: _Text) -> bool:
     return (
         (n <= T.SECTION_MAX_CHARS and _section(t) is not None)
         or (n <= T.FURNITURE_MAX_CHARS and not line.endswith(".") and _FURNITURE.match(t) is not None)
-        or (n <= T.LEGAL_MAX_CHARS and _LEGAL_GATE.search(t.low) is not None and _LEGAL.search(t) is not None)
+        or (n <= T.LEGAL_MAX_CHARS and _is_legal(t))
     )
 
 
@@ -339,14 +363,14 @@ def _comment_head(t: _Text, role: str | None) -> tuple[float, str, bool, bool, s
 def _tokens(t: _Text, url_gate: bool) -> set[str]:
     """The block's lower-case words, punctuation stripped; with the words inside its links
     when it has any ("cheap-pills.example.com")."""
-    toks = {w.strip(_PUNCT) for w in t.low.split()}
+    toks = set(map(str.strip, t.low.split(), repeat(_PUNCT)))
     if url_gate:
         toks.update(_LETTERS.findall(t.low))
     return toks
 
 
 def _spam_hits(t: _Text, toks: set[str]) -> int:
-    if any(s in t.low for s in V.SPAM_IN_URLS) or not _SPAM_GATE.isdisjoint(toks):
+    if any(map(t.low.__contains__, V.SPAM_IN_URLS)) or not _SPAM_GATE.isdisjoint(toks):
         return min(T.SPAM_MAX_HITS, len(_SPAM.findall(t)))
     return 0
 
@@ -355,32 +379,54 @@ def _prose_paragraph(t: _Text, authors: Sequence[str]) -> Score | None:
     """The score of a long, link-free, sentence-ending block that reads as prose, from the
     few features such a block can still carry (a bio, a legal or cookie notice, an excerpt
     cut with "..."); None when it does not read as prose. The article's paragraphs are most
-    blocks, so this path keeps the stage fast."""
+    blocks, so this path keeps the stage fast: it reads the function-word share itself
+    (``_prose`` with the sentence end known) and tests the rarer features by length first."""
     line = t.line
-    if _is_truncated(line) or not _prose(t, ended=True):
+    last = line[-1:]
+    if (last in _TRUNCATION_ENDS or last.isspace()) and _is_truncated(line):
         return None
+    # (``_prose`` with ended=True, written out: this runs once per article paragraph)
+    ws = (t.low[: T.PROSE_SAMPLE_CHARS] if t.folded else line[: T.PROSE_SAMPLE_CHARS].lower()).split()
     n = len(line)
+    k = len(ws)
+    if not (k >= T.PROSE_MIN_WORDS and sum(map(_IS_FUNCTION_WORD, ws)) / k >= T.PROSE_STOPWORD_MIN) and (
+        n < T.PROSE_MIN_CHARS or _LATIN.search(line, 0, 40) is not None
+    ):
+        return None
     score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
-    kind = "boilerplate"
     if n <= T.LEGAL_MAX_CHARS and _is_notice(t) and _LEGAL.search(t):
         score += T.W_MARKER
-    if n <= T.BIO_MAX_CHARS and _is_bio(t, authors):
-        score += T.W_BIO + T.W_PROSE  # a bio is prose by nature
-        kind = "bio"
-    return Score(score, kind)
+    # (the bio's gate first: a paragraph seldom says " is " in its first words)
+    if n <= T.BIO_MAX_CHARS and _BIO_GATE.search(line, 0, _BIO_GATE_END) is not None and _is_bio(t, authors):
+        return Score(score + (T.W_BIO + T.W_PROSE), "bio")  # a bio is prose by nature
+    return _prose_score(score)
+
+
+#: The prose path's scores, one record per value: most blocks are plain prose paragraphs,
+#: whose score takes a few values only (by length), and a named tuple is immutable.
+_PROSE_SCORES: dict[float, Score] = {}
+
+
+def _prose_score(value: float) -> Score:
+    found = _PROSE_SCORES.get(value)
+    if found is None:
+        found = _PROSE_SCORES.setdefault(value, Score(value, "boilerplate"))
+    return found
 
 
 def _is_truncated(line: str) -> bool:
-    """Ends in "..." or "…" (an excerpt): only a line ending in one of these characters can."""
+    """Ends in "...", "…", "[…]" or "[...]" (an excerpt), maybe then spaces, within its last
+    eight characters: only a line ending in one of these characters can. (``str.rstrip``
+    drops exactly the characters ``\\s`` matches.)"""
     last = line[-1:]
-    return (last in _TRUNCATION_ENDS or last.isspace()) and _TRUNCATED.search(line[-8:]) is not None
+    return (last in _TRUNCATION_ENDS or last.isspace()) and line[-8:].rstrip().endswith(_TRUNCATIONS)
 
 
 def _is_notice(t: _Text) -> bool:
     """Whether ``_LONG_NOTICE`` matches: on a folded line, a substring test per word (its
     alternatives are literal words), faster than the regex."""
     if t.folded:
-        return any(w in t.low for w in V.LONG_NOTICE_WORDS)
+        return any(map(t.low.__contains__, V.LONG_NOTICE_WORDS))
     return _LONG_NOTICE.search(t) is not None
 
 
@@ -400,7 +446,7 @@ def _prose(t: _Text, ended: bool = False) -> bool:
 
 def _is_bio(t: _Text, authors: Sequence[str]) -> bool:
     line = t.line
-    if _BIO_GATE.search(line, 0, T.BIO_NAME_MAX_CHARS + 16) is None:
+    if _BIO_GATE.search(line, 0, _BIO_GATE_END) is None:
         return False
     for a in authors:
         folded = fold(line[: len(a) + 4])

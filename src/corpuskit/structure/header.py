@@ -19,7 +19,7 @@ from corpuskit.model import DocumentWarning
 from corpuskit.structure import thresholds as T
 from corpuskit.structure import vocabulary as V
 from corpuskit.structure.dates import DATE_RE, FoundDate, find_date
-from corpuskit.structure.shape import STOPWORDS, ends_sentence, is_titleish, last_char, words
+from corpuskit.structure.shape import STOPWORDS, AsciiCaseless, ends_sentence, is_titleish, last_char, words
 
 __all__ = ["Header", "headline_of", "is_name", "parse_names", "read_header", "read_page_header"]
 
@@ -42,10 +42,9 @@ class Header:
 
 # "By", and the same word in German, French, Spanish, Italian, Dutch and Portuguese; the
 # names after it must still read as names (``parse_names``), so "Von Anfang an" is no byline.
-_BYLINE = re.compile(
+_BYLINE = AsciiCaseless(
     r"^(?:(?:written|posted|words|story|reporting|text)\s+by|by|von|par|por|di|door|texto\s+de|texte\s+de)\b[:\s]\s*"
-    r"|\b(?:authors?|author\(s\)|by|autor(?:in)?|auteure?|autore|auteur)\s*:\s*",
-    re.IGNORECASE,
+    r"|\b(?:authors?|author\(s\)|by|autor(?:in)?|auteure?|autore|auteur)\s*:\s*"
 )
 _NOTE = re.compile(
     r"^(?:editor[’']?s[’']?\s+note|note\s*:|originally\s+published|a\s+version\s+of\s+this"

@@ -12,6 +12,7 @@ import unicodedata
 __all__ = [
     "FUNCTION_WORDS",
     "STOPWORDS",
+    "AsciiCaseless",
     "ends_sentence",
     "fold",
     "is_titleish",
@@ -326,11 +327,30 @@ FUNCTION_WORDS = STOPWORDS | _EUROPEAN
 _CLOSERS = "\"'”’»)]*"
 _CLOSERS_SPACE = _CLOSERS + " "
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 
 
 def words(line: str) -> list[str]:
-    """The alphabetic words of a line (digits and punctuation dropped)."""
-    return _WORD.findall(line)
+    """The alphabetic words of a line (digits and punctuation dropped). On an ASCII line
+    ``[^\\W\\d_]`` is ``[A-Za-z]`` and the curly apostrophe cannot occur: a character set is
+    far cheaper for the regex engine than a Unicode category test per character."""
+    return _ASCII_WORD.findall(line) if line.isascii() else _WORD.findall(line)
+
+
+class AsciiCaseless:
+    """A case-insensitive pattern (written in lower case, ASCII letters only) run
+    case-sensitively on the lowered line when the line is ASCII: the same matches at the
+    same offsets (lowering an ASCII line changes only its letters' case), several times
+    faster, since without IGNORECASE the regex engine skips ahead on literal characters."""
+
+    __slots__ = ("exact", "folded")
+
+    def __init__(self, pattern: str) -> None:
+        self.exact = re.compile(pattern, re.IGNORECASE)
+        self.folded = re.compile(pattern)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        return self.folded.search(line.lower()) if line.isascii() else self.exact.search(line)
 
 
 def last_char(line: str) -> str:

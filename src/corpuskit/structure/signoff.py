@@ -129,15 +129,16 @@ def find_signoff(
 
 
 def _etext_footer(texts: Sequence[str], floor: int, end: int) -> int | None:
-    total = sum(len(t) for t in texts[:end])
+    total = sum(map(len, texts[:end]))
     limit = max(T.ETEXT_FOOTER_MAX_CHARS, T.ETEXT_FOOTER_MAX_SHARE * total)
     after = 0
     for i in range(end - 1, floor - 1, -1):
-        after += len(texts[i])
+        text = texts[i]
+        after += len(text)
         if after > limit:
             return None
         # both end markers start with "*" or "end" (a cheap test before the regex)
-        if texts[i][:1] in _ETEXT_FIRST and _ETEXT_END.match(texts[i]):
+        if text[:1] in _ETEXT_FIRST and _ETEXT_END.match(text):
             if i - 1 >= floor and _ETEXT_LEAD.match(texts[i - 1]) and not _ETEXT_LEAD.match(texts[i]):
                 return i - 1
             return i

@@ -24,7 +24,7 @@ from typing import Literal
 from corpuskit.structure import thresholds as T
 from corpuskit.structure import vocabulary as V
 from corpuskit.structure.features import Score
-from corpuskit.structure.shape import FUNCTION_WORDS, ends_sentence
+from corpuskit.structure.shape import FUNCTION_WORDS, ends_sentence, words
 
 __all__ = ["head_shape", "personal_share", "thread_start"]
 
@@ -38,6 +38,7 @@ _HANDLE_TOKEN = re.compile(r"^[\w'’.@-]+$")
 _BY = re.compile(r"^" + V.alternation(V.BY_WORDS) + r"\s*:?\s+", _I)
 # What follows a user name on forum pages: a user number, a star, an address, a colon
 _NAME_TAIL = re.compile(r"(?:\s*\(\s*[\d\s]+\)|\s*\*|\s*<[^>]{0,60}>|\s*:)+\s*$")
+_NAME_TAIL_ENDS = (")", "*", ">", ":")  # what a tail ends in, spaces aside
 _YEAR_DATE = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
 _MONTH = re.compile(
     r"\b"
@@ -55,7 +56,6 @@ _DATE_FILLER = re.compile(
 )
 _SEPARATOR = re.compile(r"\s+[-–—|/·•]\s+|\s+(?:on|am|le|el|il|op|em)\s+(?=[^\n]*\d)", _I)
 _DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PERSONAL = frozenset(V.PERSONAL_WORDS)
 _PARTICLES = frozenset(V.NAME_PARTICLES)
 
@@ -96,6 +96,13 @@ def _undated(line: str) -> str:
     return line
 
 
+def _without_tail(name: str) -> str:
+    """``name`` without what follows a user name on forum pages (``_NAME_TAIL``). Only a
+    string ending, spaces aside, in one of ``_NAME_TAIL_ENDS`` can have one: testing that
+    first spares the regex, which is tried at every position of the string."""
+    return _NAME_TAIL.sub("", name) if name.rstrip()[-1:] in _NAME_TAIL_ENDS else name
+
+
 def head_shape(line: str, score: Score) -> Shape | None:
     """The per-comment head shape of a short line, or None (a candidate only: the
     thread's repetition decides)."""
@@ -106,7 +113,7 @@ def head_shape(line: str, score: Score) -> Shape | None:
     core = line.rstrip(" .,:")
     m = _BY.match(core)
     if m is not None:  # "by ravenswood1000 (543817)", "by Mary Ann on November 15, 2010 at 12:42 am"
-        name = _NAME_TAIL.sub("", _undated(core[m.end() :]))
+        name = _without_tail(_undated(core[m.end() :]))
         return "handle" if name and _is_name(name, handles=True) else None
     if _DIGIT.search(core) is not None:
         if _is_date_line(core):  # "November 5, 2012"
@@ -115,7 +122,7 @@ def head_shape(line: str, score: Score) -> Shape | None:
         return "name-date" if name != core and _is_name(name, handles=True) else None
     if not core[:1].isupper() or line.endswith((".", ",")):  # "Antlers." (a caption), "Hi Chris,"
         return None
-    name = _NAME_TAIL.sub("", core)
+    name = _without_tail(core)
     return "name" if len(name) <= T.THREAD_NAME_MAX_CHARS and _is_name(name, handles=False) else None
 
 
@@ -131,13 +138,13 @@ def personal_share(texts: Sequence[str]) -> float:
 def _talk(text: str) -> tuple[int, int]:
     """(words, first/second-person marks) of one block, as ``personal_share`` counts them."""
     sample = text[: T.PROSE_SAMPLE_CHARS]
-    ws = _WORD.findall(sample.lower())
+    ws = words(sample.lower())
     return len(ws), sum(1 for w in ws if w in _PERSONAL) + min(2, sample.count("?") + sample.count("!"))
 
 
 def _share(counts: Sequence[tuple[int, int]]) -> float:
-    words = sum(c[0] for c in counts)
-    return sum(c[1] for c in counts) / words if words else 0.0
+    total = sum(c[0] for c in counts)
+    return sum(c[1] for c in counts) / total if total else 0.0
 
 
 def _chains(heads: Sequence[int], gap: int) -> list[list[int]]:
@@ -167,8 +174,8 @@ def _echoed(texts: Sequence[str], i: int) -> bool:
     rarely opens their own comment."""
     if i + 1 >= len(texts):
         return False
-    below = set(_WORD.findall(texts[i + 1][: T.PROSE_SAMPLE_CHARS].lower()))
-    return any(len(w) > 3 and w in below for w in _WORD.findall(texts[i].lower()))
+    below = set(words(texts[i + 1][: T.PROSE_SAMPLE_CHARS].lower()))
+    return any(len(w) > 3 and w in below for w in words(texts[i].lower()))
 
 
 def _talk_to_each_other(texts: Sequence[str], heads: Sequence[int], marks: set[int]) -> bool:
@@ -180,7 +187,7 @@ def _talk_to_each_other(texts: Sequence[str], heads: Sequence[int], marks: set[i
         return True
     for k, i in enumerate(heads[1:], start=1):
         end = heads[k + 1] if k + 1 < len(heads) else min(len(texts), i + T.THREAD_NAME_GAP_MAX_BLOCKS)
-        said = {w for j in range(i + 1, end) if j not in marks for w in _WORD.findall(texts[j][: T.PROSE_SAMPLE_CHARS])}
+        said = {w for j in range(i + 1, end) if j not in marks for w in words(texts[j][: T.PROSE_SAMPLE_CHARS])}
         if said.intersection(names[:k]):
             return True
     return False

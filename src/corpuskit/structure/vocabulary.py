@@ -34,6 +34,8 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_ABBREVIATIONS",
     "alternation",
+    "gate_literals",
+    "required_literal",
 ]
 
 
@@ -646,3 +648,60 @@ def first_words(patterns: tuple[str, ...]) -> frozenset[str]:
         if m:
             out.add(m.group(0))
     return frozenset(out)
+
+
+def required_literal(pattern: str) -> str:
+    """The longest run of literal characters that every match of ``pattern`` holds, or ''.
+
+    Read off the pattern's top level only: groups, classes, escapes and anchors end a run,
+    a character under ``?``, ``*`` or ``{}`` is dropped (it may be absent), and a top-level
+    ``|`` means nothing is sure. Enough for this module's patterns, and conservative: a
+    shorter run than possible is still held by every match (tests check it by generating
+    matches)."""
+    runs: list[str] = []
+    run = ""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":  # an escape (a class such as \s, or an escaped character): ends a run
+            runs.append(run)
+            run, i = "", i + 2
+            continue
+        if c == "[":  # a character class: skip it whole
+            j = i + 2 if pattern[i + 1 : i + 2] in ("]", "^") else i + 1
+            while pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            runs.append(run)
+            run, i = "", j + 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth == 0 and c == "|":
+            return ""
+        elif depth == 0 and c in "?*{":
+            run = run[:-1]  # the character before is optional
+            if c == "{":
+                i = pattern.index("}", i)
+        elif depth == 0 and c not in "+.^$":
+            run += c
+            i += 1
+            continue
+        runs.append(run)
+        run = ""
+        i += 1
+    runs.append(run)
+    return max(runs, key=len)
+
+
+def gate_literals(patterns: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of any of ``patterns`` holds (each
+    pattern's ``required_literal``, less those holding a shorter one), or None when some
+    pattern has none: a substring test per literal on a line is a gate before the regex
+    that cannot turn a match away."""
+    found = {required_literal(p) for p in patterns}
+    if "" in found:
+        return None
+    return tuple(sorted(x for x in found if not any(y != x and y in x for y in found)))
