@@ -34,7 +34,7 @@ def heading_indices(texts: Sequence[str], start: int, stop: int) -> list[int]:
     out = []
     for i in range(max(start, 1), stop - 1):
         line = texts[i]
-        if not is_heading_line(line):
+        if len(line) > T.HEADING_MAX_CHARS or not is_heading_line(line):  # (most blocks are too long)
             continue
         nxt = texts[i + 1]
         if is_heading_line(nxt):

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from corpuskit.structure import thresholds as T
 from corpuskit.structure import vocabulary as V
 from corpuskit.structure.header import is_name
-from corpuskit.structure.shape import FUNCTION_WORDS, ends_sentence, fold, stopword_share
+from corpuskit.structure.shape import FUNCTION_WORDS, ends_sentence, fold
 
 __all__ = ["Score", "is_list_line", "is_menu_line", "score_block", "section_kind"]
 
@@ -89,8 +89,10 @@ _LONG_NOTICE = _Caseless("|".join(map(re.escape, V.LONG_NOTICE_WORDS)))
 # Gates: one regex of literal words each (faster than testing the words one by one).
 _LEGAL_GATE = re.compile("|".join(map(re.escape, sorted(V.first_words(V.LEGAL_LINES)))))
 # Literal gates (``vocabulary.gate_literals``): every match holds one of these strings, so
-# on a folded line a substring test per string turns away most lines before the regex.
+# on a folded line they turn away most lines before the regex (the legal lines' as one
+# regex of literals: more selective than their first words, "all" and "use").
 _LEGAL_LITERALS = V.gate_literals(V.LEGAL_LINES)
+_LEGAL_LITERAL_GATE = re.compile("|".join(map(re.escape, _LEGAL_LITERALS or ())))
 _VERB_LITERALS = V.gate_literals(V.ATTRIBUTION_VERBS)
 _TIME_GATE = _Caseless(r"\d[:.h]\d\d|\d\s+\w+\s+(?:ago|fa|geleden)\b|\b(?:vor|il\s+y\s+a|hace|há)\s+\d")
 _REPLY = _Caseless(r"^[\W]{0,2}" + V.alternation(V.REPLY_LINES) + r"[\s\W\d]*$")
@@ -266,7 +268,7 @@ def _says(t: _Text) -> bool:
 def _is_legal(t: _Text) -> bool:
     """Whether ``_LEGAL`` finds a legal or cookie line, behind its cheapest exact gate."""
     if t.folded and _LEGAL_LITERALS is not None:
-        return any(map(t.low.__contains__, _LEGAL_LITERALS)) and _LEGAL.search(t) is not None
+        return _LEGAL_LITERAL_GATE.search(t.low) is not None and _LEGAL.search(t) is not None
     return _LEGAL_GATE.search(t.low) is not None and _LEGAL.search(t) is not None
 
 
@@ -291,16 +293,18 @@ def score_block(line: str, authors: Sequence[str] = ()) -> Score:
     n = len(line)
     may_be_prose = n > T.FAST_PROSE_MIN_CHARS and "://" not in line and "www." not in line and ends_sentence(line)
     role = _head_role(t) if n <= T.HEAD_MAX_CHARS else None
-    if may_be_prose and role is None:
-        fast = _prose_paragraph(t, authors)
-        if fast is not None:
-            return fast
-    return _score_in_full(t, authors, role)
+    prose = None  # not known yet
+    if may_be_prose and role is None and not _is_truncated(line):
+        prose = _prose(t, ended=True)
+        if prose:
+            return _prose_paragraph(t, authors)
+    return _score_in_full(t, authors, role, prose)
 
 
-def _score_in_full(t: _Text, authors: Sequence[str], role: str | None) -> Score:
+def _score_in_full(t: _Text, authors: Sequence[str], role: str | None, prose: bool | None = None) -> Score:
     """Every feature of one block, added in a fixed order (the sum is a float: the order is
-    part of the result): marker, comment head, links, praise, spam, bio, excerpt, prose, length."""
+    part of the result): marker, comment head, links, praise, spam, bio, excerpt, prose, length.
+    ``prose``: ``_prose(t)`` when the caller has it already."""
     line, n = t.line, len(t.line)
     score = T.W_MARKER if _is_marker(t) else 0.0
     weight, kind, head, weak, role = _comment_head(t, role)
@@ -310,7 +314,8 @@ def _score_in_full(t: _Text, authors: Sequence[str], role: str | None) -> Score:
     if long and not (url_gate or score):
         # A long block with no link and no marker cannot outscore its own length and
         # prose penalties (spam words alone weigh less): skip the remaining scans.
-        return Score(-T.W_LONG * (n // T.LONG_BLOCK_CHARS) - T.W_PROSE * _prose(t), kind, head, weak, role)
+        prose = _prose(t) if prose is None else prose
+        return Score(-T.W_LONG * (n // T.LONG_BLOCK_CHARS) - T.W_PROSE * prose, kind, head, weak, role)
     toks = set() if long else _tokens(t, url_gate)
     spam = _spam_hits(t, toks)
     if url_gate and sum(len(u) for u in _URL.findall(t)) >= T.URL_SHARE_MIN * n:
@@ -331,7 +336,7 @@ def _score_in_full(t: _Text, authors: Sequence[str], role: str | None) -> Score:
         score += T.W_TRUNCATED
     # A bio is prose by nature, and a truncated excerpt only looks like a sentence.
     if not bio and not truncated:
-        score -= T.W_PROSE * _prose(t)
+        score -= T.W_PROSE * (_prose(t) if prose is None else prose)
     if n > T.LONG_BLOCK_CHARS:
         score -= T.W_LONG * (n // T.LONG_BLOCK_CHARS)
     return Score(score, kind, head, weak, role)
@@ -375,24 +380,13 @@ def _spam_hits(t: _Text, toks: set[str]) -> int:
     return 0
 
 
-def _prose_paragraph(t: _Text, authors: Sequence[str]) -> Score | None:
-    """The score of a long, link-free, sentence-ending block that reads as prose, from the
-    few features such a block can still carry (a bio, a legal or cookie notice, an excerpt
-    cut with "..."); None when it does not read as prose. The article's paragraphs are most
-    blocks, so this path keeps the stage fast: it reads the function-word share itself
-    (``_prose`` with the sentence end known) and tests the rarer features by length first."""
+def _prose_paragraph(t: _Text, authors: Sequence[str]) -> Score:
+    """The score of a long, link-free, sentence-ending block that reads as prose and is no
+    excerpt, from the few features such a block can still carry (a bio, a legal or cookie
+    notice). The article's paragraphs are most blocks, so this path keeps the stage fast:
+    the rarer features are tested by length first."""
     line = t.line
-    last = line[-1:]
-    if (last in _TRUNCATION_ENDS or last.isspace()) and _is_truncated(line):
-        return None
-    # (``_prose`` with ended=True, written out: this runs once per article paragraph)
-    ws = (t.low[: T.PROSE_SAMPLE_CHARS] if t.folded else line[: T.PROSE_SAMPLE_CHARS].lower()).split()
     n = len(line)
-    k = len(ws)
-    if not (k >= T.PROSE_MIN_WORDS and sum(map(_IS_FUNCTION_WORD, ws)) / k >= T.PROSE_STOPWORD_MIN) and (
-        n < T.PROSE_MIN_CHARS or _LATIN.search(line, 0, 40) is not None
-    ):
-        return None
     score = -T.W_PROSE - T.W_LONG * (n // T.LONG_BLOCK_CHARS)
     if n <= T.LEGAL_MAX_CHARS and _is_notice(t) and _LEGAL.search(t):
         score += T.W_MARKER
@@ -438,7 +432,8 @@ def _prose(t: _Text, ended: bool = False) -> bool:
         return False
     # the lowered line's start is the lowered start when no character lowers to two
     ws = (t.low[: T.PROSE_SAMPLE_CHARS] if t.folded else line[: T.PROSE_SAMPLE_CHARS].lower()).split()
-    if len(ws) >= T.PROSE_MIN_WORDS and stopword_share(ws) >= T.PROSE_STOPWORD_MIN:
+    k = len(ws)  # (``stopword_share`` written out: this runs once per article paragraph)
+    if k >= T.PROSE_MIN_WORDS and sum(map(_IS_FUNCTION_WORD, ws)) / k >= T.PROSE_STOPWORD_MIN:
         return True
     # Scripts without our function words (Korean, Russian, Greek...): length alone.
     return len(line) >= T.PROSE_MIN_CHARS and _LATIN.search(line, 0, 40) is None

@@ -139,7 +139,7 @@ def _talk(text: str) -> tuple[int, int]:
     """(words, first/second-person marks) of one block, as ``personal_share`` counts them."""
     sample = text[: T.PROSE_SAMPLE_CHARS]
     ws = words(sample.lower())
-    return len(ws), sum(1 for w in ws if w in _PERSONAL) + min(2, sample.count("?") + sample.count("!"))
+    return len(ws), sum(map(_PERSONAL.__contains__, ws)) + min(2, sample.count("?") + sample.count("!"))
 
 
 def _share(counts: Sequence[tuple[int, int]]) -> float:
