@@ -154,3 +154,21 @@ def test_each_closed_set_is_written_once_as_its_literal_type() -> None:
 def test_a_block_of_an_unknown_kind_or_region_cannot_be_made(kind: str, region: str) -> None:
     with pytest.raises(ValueError, match=r"Block\.(kind|region) must be one of"):
         Block(kind, region, 0, 1, "x")
+
+
+def test_blocks_of_builds_what_block_builds():
+    from corpuskit.model import blocks_of
+
+    text = "Title\nA paragraph.\nA paragraph."
+    spans = [(0, 5), (6, 18), (19, 31)]
+    got = blocks_of(["title", "paragraph", "duplicate"], ["header", "body", "body"], spans,
+                    [text[s:e] for s, e in spans], {2: 1}, [1.5, -2.5, None])
+    assert got == (
+        Block("title", "header", 0, 5, "Title", None, 1.5),
+        Block("paragraph", "body", 6, 18, "A paragraph.", None, -2.5),
+        Block("duplicate", "body", 19, 31, "A paragraph.", 1, None),
+    )
+    with pytest.raises(DocumentError, match="Block.kind"):
+        blocks_of(["title", "nonsense"], ["header", "body"], spans[:2], ["a", "b"], {}, [None, None])
+    with pytest.raises(DocumentError, match="Block.region"):
+        blocks_of(["title"], ["middle"], spans[:1], ["a"], {}, [None])
