@@ -58,6 +58,8 @@ _SEPARATOR = re.compile(r"\s+[-–—|/·•]\s+|\s+(?:on|am|le|el|il|op|em)\s+(
 _DIGIT = re.compile(r"\d")
 _PERSONAL = frozenset(V.PERSONAL_WORDS)
 _PARTICLES = frozenset(V.NAME_PARTICLES)
+#: Words no bare name holds: function words other than a name's particles ("Know Your Rights").
+_NOT_IN_NAMES = FUNCTION_WORDS - _PARTICLES
 
 
 def _is_date_line(line: str) -> bool:
@@ -80,7 +82,7 @@ def _is_name(line: str, handles: bool) -> bool:
     return (
         all(_NAME_TOKEN.match(t) for t in toks)
         and any(len(t) > 2 for t in toks)
-        and not any(t.lower().strip(",.") in FUNCTION_WORDS - _PARTICLES for t in toks)  # "Know Your Rights"
+        and not any(t.lower().strip(",.") in _NOT_IN_NAMES for t in toks)  # "Know Your Rights"
         and not any(len(t) > 2 and t.isupper() for t in toks)  # "ROTH IRA", "VARIATIONS": headings
     )
 
