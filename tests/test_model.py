@@ -168,7 +168,7 @@ def test_blocks_of_builds_what_block_builds():
         Block("paragraph", "body", 6, 18, "A paragraph.", None, -2.5),
         Block("duplicate", "body", 19, 31, "A paragraph.", 1, None),
     )
-    with pytest.raises(DocumentError, match="Block.kind"):
+    with pytest.raises(DocumentError, match=r"Block\.kind"):
         blocks_of(["title", "nonsense"], ["header", "body"], spans[:2], ["a", "b"], {}, [None, None])
-    with pytest.raises(DocumentError, match="Block.region"):
+    with pytest.raises(DocumentError, match=r"Block\.region"):
         blocks_of(["title"], ["middle"], spans[:1], ["a"], {}, [None])
