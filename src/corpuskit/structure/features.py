@@ -200,6 +200,7 @@ _OCCUPATION = _Caseless(
 )
 _BIO_GATE = re.compile(" (?:is|was|has been|serves as|works as) ")
 _BIO_GATE_END = T.BIO_NAME_MAX_CHARS + 16  # the name, then the verb
+_BIO_VERB_WORDS = frozenset(("is", "was", "has", "serves", "works"))  # _BIO's verbs' first words
 _TRUNCATION_ENDS = frozenset(".…]")
 _TRUNCATIONS = ("...", "…", "[…]", "[...]")
 _LATIN = re.compile(r"[a-zA-Z]")
@@ -448,6 +449,8 @@ def _is_bio(t: _Text, authors: Sequence[str]) -> bool:
         fa = fold(a)
         if folded.startswith(fa) and folded[len(fa) : len(fa) + 4] in (" is ", " was", " has"):
             return True
+    if not any(w in _BIO_VERB_WORDS or w.startswith("(") for w in line.split(None, 6)[2:6]):
+        return False  # _BIO's verb (or the parenthesis before it) follows two to five name words
     m = _BIO.match(line)
     return (
         m is not None
