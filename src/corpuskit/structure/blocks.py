@@ -23,7 +23,7 @@ offsets and the partition stay exact; ``unwrap`` gives the one-line view that
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 from corpuskit.model import unwrap
 from corpuskit.structure import thresholds as T
@@ -62,13 +62,10 @@ class _Line:
 
 def _raw_lines(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
     """``(number, offset, line)`` of each non-blank line of ``text[start:stop]``."""
-    out = []
-    pos = start
-    for number, line in enumerate(text[start:stop].split("\n")):
-        if line and not line.isspace():
-            out.append((number, pos, line))
-        pos += len(line) + 1
-    return out
+    lines = text[start:stop].split("\n")
+    # line k starts after the k lines above it and their k newlines
+    ends = list(accumulate(map(len, lines), initial=start))
+    return [(k, ends[k] + k, line) for k, line in enumerate(lines) if line and not line.isspace()]
 
 
 def _lines(text: str, start: int, stop: int) -> list[_Line]:
