@@ -9,7 +9,12 @@ with every line wrapped in ``<p>``, as the issue describes. Run for real with
 Before issue 12 (a walk from the end scoring a few blocks): 2,100-2,800 documents/s of CPU
 time on the shared machine (3,170 when quiet). Since (every block scored, labels decided
 over the sequence): 680-950 on the same machine in the same runs, about a third. After the
-speed pass (same output): 1.44x that in the same run; see docs/structure.md "Speed".
+speed pass (same output): 1.44x that in the same run. After a second speed pass (same
+output, 37,306 analyses compared): 616 documents/s against main's 588 and 0.1's 1,846 in
+one run (medians of 5, the versions taking turns, load average 2-3; 1.10x main round by
+round), so the issue's 1,000 documents/s is not shown; see docs/structure.md "Speed".
+The generated articles hold only 141 distinct short lines: a cache of short lines'
+scores would speed this benchmark (633 to 821) and not real text, so there is none.
 """
 
 from __future__ import annotations
