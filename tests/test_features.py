@@ -106,5 +106,5 @@ def test_ascii_caseless_finds_what_ignorecase_finds(line):
     from corpuskit.structure.shape import AsciiCaseless
 
     pattern = r"\b(?:published|by)\b\s*:?"
-    m, ref = AsciiCaseless(pattern).search(line), re.search(pattern, line, re.IGNORECASE)
+    m, ref = AsciiCaseless(pattern).search_line(line), re.search(pattern, line, re.IGNORECASE)
     assert (m and m.span()) == (ref and ref.span())

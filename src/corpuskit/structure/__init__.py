@@ -146,7 +146,7 @@ def analyse(text: str, options: Options) -> Structure:
     date = header.date
     if date is None:
         for i in range(stop, n):
-            if _PUBLISHED.search(texts[i]):
+            if _PUBLISHED.search_line(texts[i]):
                 found = find_date(texts[i], dayfirst=options.dayfirst)
                 if found is not None and not found.ambiguous:
                     date = found.iso

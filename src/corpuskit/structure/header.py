@@ -209,7 +209,7 @@ def _byline(line: str, found: FoundDate | None) -> tuple[str, ...] | None:
     """Authors of a byline (maybe none), or None when ``line`` is not a byline."""
     if len(line) > T.BYLINE_MAX_CHARS:
         return None
-    m = _BYLINE.search(line)
+    m = _BYLINE.search_line(line)
     if m is None or (m.start() > 0 and found is None and line[: m.start()].strip(" |-–—") != ""):
         return None
     rest = line[m.end() :]

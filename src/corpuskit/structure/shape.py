@@ -338,10 +338,12 @@ def words(line: str) -> list[str]:
 
 
 class AsciiCaseless:
-    """A case-insensitive pattern (written in lower case, ASCII letters only) run
-    case-sensitively on the lowered line when the line is ASCII: the same matches at the
-    same offsets (lowering an ASCII line changes only its letters' case), several times
-    faster, since without IGNORECASE the regex engine skips ahead on literal characters."""
+    """A case-insensitive pattern (written in lower case) compiled twice: as written
+    (``folded``, for a lowered line) and with IGNORECASE (``exact``). ``search_line`` runs
+    the first on an ASCII line's lower case: the same matches at the same offsets
+    (lowering an ASCII line changes only its letters' case), several times faster, since
+    without IGNORECASE the regex engine skips ahead on literal characters. (The block
+    scorer extends the same pair to any line without the odd-folding characters.)"""
 
     __slots__ = ("exact", "folded")
 
@@ -349,7 +351,7 @@ class AsciiCaseless:
         self.exact = re.compile(pattern, re.IGNORECASE)
         self.folded = re.compile(pattern)
 
-    def search(self, line: str) -> re.Match[str] | None:
+    def search_line(self, line: str) -> re.Match[str] | None:
         return self.folded.search(line.lower()) if line.isascii() else self.exact.search(line)
 
 
