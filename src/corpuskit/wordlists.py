@@ -167,26 +167,34 @@ def _looked_up(field: str, key: str) -> int:
     return int(field[start : end if end >= 0 else len(field)])
 
 
+@attrs.frozen(eq=False)
+class _ConfusionTable:
+    """The counts file: the sample's size in words, and each word's line as shipped."""
+
+    sample_words: int
+    lines: dict[str, str]
+
+
 @functools.cache
-def _confusion_lines() -> dict[str, str]:
-    out = {}
+def _confusion_table() -> _ConfusionTable:
+    words, lines = 0, {}
     for line in _read_package_gz("en_confusion_counts.txt.gz").splitlines():
         if line.startswith("# words "):
-            out[""] = line.split()[2]
+            words = int(line.split()[2])
         elif line and not line.startswith("#"):
-            out[line[: line.index("\t")]] = line
-    return out
+            lines[line[: line.index("\t")]] = line
+    return _ConfusionTable(words, lines)
 
 
 def confusion_sample_words() -> int:
     """How many words the sample behind :func:`confusion_counts` has."""
-    return int(_confusion_lines()[""])
+    return _confusion_table().sample_words
 
 
 @functools.lru_cache(maxsize=1024)
 def confusion_counts(word: str) -> ConfusionCounts:
     """A confusion-set word's counts (``tools/confusion_build.py``); all zero for any other word."""
-    line = _confusion_lines().get(word) if word else None
+    line = _confusion_table().lines.get(word) if word else None
     if line is None:
         return ConfusionCounts(0, "", "", "")
     _, count, before, after, around = line.split("\t")

@@ -322,9 +322,8 @@ def _decisions(found: Scan, protected: frozenset[str]) -> Iterator[Decision]:
         return
     text = found.text
     for start, end in found.positions(wanted):
-        tok = text[start:end]
-        word = tok.lower()
-        if not tok.islower() or not tok.isascii() or found.count(word) >= REPEATED_MIN:
+        word = text[start:end]
+        if not word.islower() or not word.isascii() or found.count(word) >= REPEATED_MIN:
             continue  # Capitalised (a name), or used more than once (meant)
         left, right = _side_words(text, start, end)
         if right is None:
