@@ -26,6 +26,7 @@ from corpuskit.edits import apply_edits
 from corpuskit.errors import OptionError
 from corpuskit.options import Options
 from corpuskit.typos import TYPO_RULES, frequency_choice, suggestions
+from corpuskit.typos.candidates import is_affixed, is_slip
 
 sys.path.insert(0, str(Path(__file__).parent))
 import typo_eval
@@ -110,6 +111,24 @@ def test_suggestions_reach_document_warnings(tmp_path: Path) -> None:
     p.write_text("=== a.txt ===\nThe war in Siria goes on. Syria is split, syria is poor.\n", encoding="utf-8")
     (doc,) = corpuskit.read(p)
     assert [w.code for w in doc.warnings if w.code.startswith("typo")] == ["typo.suggestion"]
+
+
+@pytest.mark.parametrize(
+    ("word", "other", "affixed"),
+    [
+        ("anyones", "anyone", True),  # a possessive without its apostrophe
+        ("olds", "old", True),  # a plural
+        ("xsession", "session", True),  # a prefix
+        ("popen", "open", True),
+        ("yearss", "years", False),  # a doubled s: a slip
+        ("nnot", "not", False),  # a doubled first letter: a slip
+        ("onlie", "online", False),  # a letter dropped inside
+        ("thhe", "the", False),
+    ],
+)
+def test_a_letter_more_at_an_end_is_meant(word: str, other: str, affixed: bool) -> None:
+    assert is_slip(word, other) or not affixed  # each is one slip away, so the slip test alone lets them through
+    assert is_affixed(word, other) is affixed
 
 
 def test_frequency_choice_explains_itself() -> None:

@@ -41,7 +41,7 @@ from corpuskit.model import DocumentWarning
 from corpuskit.options import Options
 from corpuskit.rules import Rule
 from corpuskit.typos import context
-from corpuskit.typos.candidates import is_slip, one_edit_words
+from corpuskit.typos.candidates import is_affixed, is_slip, one_edit_words
 from corpuskit.typos.limits import (
     CANDIDATE_MIN_CZ,
     EVIDENCE_MIN,
@@ -343,8 +343,8 @@ def find_frequency(text: str, options: Options) -> list[Edit]:
     fixes: dict[str, _Fix] = {}
     for w in _correctable(found, options):
         choice = frequency_choice(w)
-        if choice.best is None:
-            continue  # nothing near
+        if choice.best is None or is_affixed(w, choice.best):
+            continue  # nothing near, or a word meant as written (``anyones``, ``xsession``)
         # A capitalised word needs evidence from the document, which then stands in for
         # the typing slip: Siria -> Syria is a spelling, not a slip.
         if choice.clear:
@@ -444,7 +444,7 @@ def _frequency_suggestions(found: Scan, options: Options) -> list[DocumentWarnin
     out: list[DocumentWarning] = []
     for w in _correctable(found, options):
         choice = frequency_choice(w)
-        if choice.best is None or not choice.likely:
+        if choice.best is None or not choice.likely or is_affixed(w, choice.best):
             continue
         why: dict[str, str] = {}
         if not choice.accepted:

@@ -16,7 +16,7 @@ import functools
 from corpuskit import wordlists
 from corpuskit.typos.limits import CANDIDATE_FLOOR_CZ, INDEX_AFTER_WORDS
 
-__all__ = ["is_one_edit", "is_slip", "one_edit_words", "slips"]
+__all__ = ["is_affixed", "is_one_edit", "is_slip", "one_edit_words", "slips"]
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _ALPHABET = frozenset(_LETTERS)
@@ -152,6 +152,22 @@ def one_edit_words(word: str) -> tuple[str, ...]:
     found = _edits1(word).intersection(_floor_words()) if _asked[0] <= INDEX_AFTER_WORDS else _indexed(word)
     found.discard(word)
     return tuple(sorted(found))
+
+
+def is_affixed(word: str, other: str) -> bool:
+    """Whether lowercase ``word`` is ``other`` with a letter more at one end that says it is
+    meant: a final ``s`` (a plural or a possessive written without its apostrophe:
+    ``anyones``, ``elses``, ``olds``, ``deferreds``) or a first letter that does not double
+    the next (a program's or a protocol's prefix: ``xsession``, ``popen``, ``cfront``).
+    Neither is a typo for ``other``, though each is one edit, even one slip, away. A
+    doubled first letter is a slip (``nnot``, ``wwithin``), and so is a doubled ``s``
+    (``yearss``).
+    """
+    if len(word) != len(other) + 1:
+        return False
+    if word[-1] == "s" and word[:-1] == other and not other.endswith("s"):
+        return True
+    return word[1:] == other and word[0] != word[1]
 
 
 def is_slip(word: str, other: str) -> bool:
