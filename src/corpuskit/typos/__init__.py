@@ -64,6 +64,7 @@ _SENTENCE_END = frozenset(".!?…")
 # or holds an HTML entity (``Gonz&aacute;lez``, ``&#3;``).
 _MACHINE = re.compile(r"://|@|#|\bwww\.|\w\.\w|[\\/_=]|&#?\w+;")
 _ELISION = frozenset("'’")
+_WORD_BREAKS = frozenset(" \n")  # what may part a word from its neighbour (``_neighbour``)
 
 
 @attrs.frozen
@@ -161,18 +162,23 @@ def _machine(text: str, start: int, end: int) -> bool:
 
 
 def _neighbour(text: str, start: int, end: int, side: int) -> str | None:
-    """The word right before (side -1) or after (+1) ``start:end``, across one space only."""
+    """The word right before (side -1) or after (+1) ``start:end``, across one space or
+    one line break only (hard-wrapped mail and wire text breaks words at line ends:
+    ``wr`` / ``ites``), or before it across a hyphen at a line end (``responsi-`` /
+    ``bility``)."""
     n = len(text)
     if side < 0:
         i = start - 1
-        if i < 1 or text[i] != " ":
+        if i >= 2 and text[i] == "\n" and text[i - 1] == "-":
+            i -= 1  # the word ends at the hyphen
+        elif i < 1 or text[i] not in _WORD_BREAKS:
             return None
         j = i
         while j > 0 and i - j <= MAX_LENGTH and (is_letter(text[j - 1]) or text[j - 1] in _ELISION):
             j -= 1
         return text[j:i] if 0 < i - j <= MAX_LENGTH else None
     i = end
-    if i >= n - 1 or text[i] != " ":
+    if i >= n - 1 or text[i] not in _WORD_BREAKS:
         return None
     j = i + 1
     while j < n and j - i <= MAX_LENGTH + 1 and (is_letter(text[j]) or text[j] in _ELISION):
@@ -221,6 +227,12 @@ def _not_a_typo(text: str, start: int, end: int) -> bool:
         if not other.translate(APOSTROPHES).isascii() or (other.islower() and _foreign(other)):
             return True
     return language.foreign_stretch(_paragraph(text, start))
+
+
+def _g_dropped(text: str, end: int, word: str, right: str) -> bool:
+    """Whether the word ending at ``end`` drops the g of ``right`` on purpose, as its
+    apostrophe says (``goin'``, ``nothin'``, ``bleedin'``: eye dialect, like ``'orrible``)."""
+    return right == word + "g" and text[end : end + 1] in _ELISION
 
 
 def _recase(tok: str, right: str) -> str:
@@ -380,7 +392,7 @@ def _place(found: Scan, rule: str, fixes: dict[str, _Fix]) -> list[Edit]:
             continue
         if (shape == "title" or not fix.repeated_ok) and found.count(key) >= REPEATED_MIN:
             continue  # used more than once: meant
-        if _not_a_typo(text, start, end):
+        if _not_a_typo(text, start, end) or _g_dropped(text, end, key, fix.right):
             continue
         edits.append(Edit(rule, start, end, tok, _apostrophe(found, _recase(tok, fix.right))))
     if edits:
