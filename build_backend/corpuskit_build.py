@@ -1,8 +1,9 @@
 """The build backend: setuptools' own, plus mypy as a build requirement only when compiling.
 
 ``CORPUSKIT_COMPILE=1`` at build time compiles the modules listed in ``setup.py`` with
-mypyc (docs/performance.md, "Compiled build"); without it the build is pure Python and asks
-for nothing beyond setuptools, so a machine with no C compiler installs as before.
+mypyc (docs/performance.md, "Compiled build"), with mypy and the runtime dependencies in
+the build environment; without it the build is pure Python and asks for nothing beyond
+setuptools, so a machine with no C compiler installs as before.
 
 Editable installs are never compiled: setuptools would put each compiled ``.so`` next to its
 ``.py`` in ``src/``, and Python imports the ``.so`` first, so an edited ``.py`` would be
@@ -18,9 +19,18 @@ from typing import Any
 
 from setuptools import build_meta as _setuptools
 from setuptools.build_meta import *  # noqa: F403  (the rest of the PEP 517/660 hooks, unchanged)
+from setuptools.config.pyprojecttoml import load_file
 
 #: mypyc ships inside mypy; the compiled code needs nothing from it at run time
 MYPYC_REQUIREMENT = "mypy>=1.10"
+
+
+def compile_requirements() -> list[str]:
+    """mypyc, and the project's own dependencies: mypyc type-checks the code strictly
+    (pyproject's ``[tool.mypy]``) before compiling it, so it needs the same typed packages
+    as a developer's mypy run (attrs' classes, fastText's stubs)."""
+    project = load_file("pyproject.toml")["project"]
+    return [MYPYC_REQUIREMENT, *project["dependencies"]]
 
 
 def compile_requested() -> bool:
@@ -44,7 +54,7 @@ def _not_compiling() -> Iterator[None]:
 
 
 def get_requires_for_build_wheel(config_settings: dict[str, Any] | None = None) -> list[str]:
-    extra = [MYPYC_REQUIREMENT] if compile_requested() else []
+    extra = compile_requirements() if compile_requested() else []
     with _not_compiling():
         return [*_setuptools.get_requires_for_build_wheel(config_settings), *extra]
 
