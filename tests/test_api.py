@@ -88,6 +88,7 @@ SUBMODULES = {
         "sample_documents",
     },
     "corpuskit.csp": {"inline_css", "strict_policy"},
+    "corpuskit.compiled": {"StaleBuildError", "check_checkout", "compiled_modules"},
     "corpuskit.dask": {"plan_ranges", "read_corpus", "to_files"},
     "corpuskit.schema": {"SCHEMA_FILE", "load_schema"},
     "corpuskit.neardup": {"Cluster", "DedupParams", "Deduplicator", "Member", "MissingExtra", "dedup"},

@@ -469,11 +469,13 @@ def test_a_sample_that_misleads_is_read_again_over_the_full_window(monkeypatch: 
 
     windows: list[int] = []
 
-    def ranked(data: bytes, max_bytes: int) -> list[tuple[str, float]]:
+    def detect_all(data: bytes, max_bytes: int, compat_names: bool) -> list[dict[str, object]]:
         windows.append(max_bytes)
-        return [("ascii", 0.9)] if max_bytes == D.DETECT_SAMPLE_BYTES else [("cp1252", 0.8)]
+        guess = "utf-8" if max_bytes == D.DETECT_SAMPLE_BYTES else "windows-1252"
+        return [{"encoding": guess, "confidence": 0.9 if guess == "utf-8" else 0.8}]
 
-    monkeypatch.setattr(D, "_ranked", ranked)
+    # chardet's function, not decode's own helper: a compiled decode calls its helpers directly
+    monkeypatch.setattr(D.chardet, "detect_all", detect_all)
     data = b"plain text\n" * (D.DETECT_SAMPLE_BYTES // 11 + 1) + "schön\n".encode("cp1252")
     got = D.decode(data)
     assert windows == [D.DETECT_SAMPLE_BYTES, D.DETECT_FULL_BYTES]

@@ -8,6 +8,7 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from corpuskit import errors
+from corpuskit.compiled import check_checkout
 from corpuskit.edits import Edit, apply_edits
 from corpuskit.errors import CorpuskitError, ReadErrors
 from corpuskit.exporters import Exporter
@@ -17,6 +18,8 @@ from corpuskit.options import Options
 from corpuskit.packing import pack, unpack
 from corpuskit.reader import read
 from corpuskit.schema import load_schema
+
+check_checkout()  # compiled modules older than their .py in a source checkout: refuse, naming them
 
 __all__ = [
     "SCHEMA_ID",
