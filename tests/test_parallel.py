@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import gzip
+import multiprocessing
 import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -46,7 +51,7 @@ def test_all_cores(inputs: list[str]) -> None:
     assert parallel.resolve_jobs(0) >= 1
 
 
-def test_warm_up_runs_once_per_worker(inputs: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _warm_up_log(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     log = tmp_path / "warm.log"
 
     def record(options: Options) -> None:
@@ -54,10 +59,64 @@ def test_warm_up_runs_once_per_worker(inputs: list[str], tmp_path: Path, monkeyp
             fh.write(f"{os.getpid()}\n")
 
     monkeypatch.setattr(parallel, "_warm_up", record)  # the fork start method carries it over
+    return log
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="the fork start method only")
+def test_forked_workers_start_warm_from_the_parent(
+    inputs: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Forked workers inherit the parent's loaded word lists and model: the warm-up runs
+    once, in the parent, not once per worker."""
+    log = _warm_up_log(tmp_path, monkeypatch)
     count = sum(1 for _ in corpuskit.read(*inputs, jobs=2, on_error=lambda e: None))
-    pids = log.read_text().split()
     assert count > 2 * parallel.BATCH_RECORDS // 64  # many batches went to the workers
-    assert len(pids) == len(set(pids)) <= 2
+    assert log.read_text().split() == [str(os.getpid())]
+
+
+def test_spawned_workers_warm_themselves_and_give_the_same_documents(
+    inputs: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With spawn (macOS, Windows) nothing is inherited: the parent loads nothing for
+    the workers, each worker warms itself, and the documents are those of one job."""
+    small = [inputs[0]]
+    one = _events(small, 1)
+    log = _warm_up_log(tmp_path, monkeypatch)
+    monkeypatch.setattr(parallel, "_start_context", lambda: multiprocessing.get_context("spawn"))
+    assert _events(small, 2) == one
+    assert not log.exists()  # the parent did not warm up for workers that cannot inherit it
+
+
+def test_the_warm_up_loads_what_an_english_article_needs() -> None:
+    """After the warm-up, building real English articles reads no word list or model
+    again (in a fresh interpreter: this one may have loaded them already). A warm-up text
+    the language model does not call English leaves the typo rules' lists unloaded."""
+    script = textwrap.dedent('''
+        import functools, importlib, pkgutil, sys
+        import corpuskit
+        from corpuskit import parallel
+        from corpuskit.options import Options
+        from corpuskit.reader import plan
+        from corpuskit.builder import build
+        names = [m.name for m in pkgutil.walk_packages(corpuskit.__path__, "corpuskit.")
+                 if not any(s in m.name for s in ("dask", "testing", "__main__"))]
+        modules = [importlib.import_module(n) for n in names]
+        def loaded():  # the one-time tables: functools.cache, unbounded
+            return {f"{m.__name__}.{k}" for m in modules for k, f in vars(m).items()
+                    if getattr(f, "__module__", None) == m.__name__ and hasattr(f, "cache_info")
+                    and f.cache_info().maxsize is None and f.cache_info().currsize}
+        options = Options()
+        parallel._warm_up(options)
+        warm = loaded()
+        for item in plan([sys.argv[1]], options):
+            build(item, options)
+        print(sorted(warm), sorted(loaded() - warm))
+    ''')
+    sample = Path(__file__).resolve().parents[1] / "examples" / "data" / "sample_corpus.txt"
+    out = subprocess.run([sys.executable, "-c", script, str(sample)], capture_output=True, text=True, check=True)
+    warm, new = (ast.literal_eval(part + "]") for part in out.stdout.strip()[:-1].split("] "))
+    assert "corpuskit.wordlists.english" in warm and "corpuskit.language._model" in warm
+    assert new == []
 
 
 def test_memory_is_bounded_by_the_window(inputs: list[str], monkeypatch: pytest.MonkeyPatch) -> None:

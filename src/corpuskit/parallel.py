@@ -22,10 +22,12 @@ back. Work that ends in bytes anyway therefore serialises in the workers through
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from multiprocessing.context import BaseContext
 from typing import NamedTuple, TypeVar
 
 import attrs
@@ -63,21 +65,54 @@ def resolve_jobs(jobs: int) -> int:
 _worker_options: Options | None = None
 
 
-def _warm_up(options: Options) -> None:
-    """Pay each stage's one-time start-up (word lists, compiled patterns) once per worker.
+# English news prose with a misspelling, a rare word and a confusable pair: enough for the
+# language model to say English and for every typo rule to read its word lists
+WARM_UP_TEXT = (
+    b"Warm-up\n\nThe council said on Monday that the new bridge would open next year, after the "
+    b"work on the road had been finished. Residents recieved a letter about the plans, and the "
+    b"mayor said she was pleased with the progess. They will loose their homes if the river "
+    b"rises, a spokesman added.\n"
+)
 
-    Building one small document runs every stage, whatever stages exist, so nothing
-    here needs to know them.
+
+def _warm_up(options: Options) -> None:
+    """Pay each stage's one-time start-up (word lists, language model, compiled patterns).
+
+    Building one small English document runs every stage the options switch on, whatever
+    stages exist, so nothing here needs to know them (a text the language model does not
+    call English would leave the typo rules' word lists for the first real document).
     """
-    text = b"Warm-up\n\nThe quick brown fox jumps over tge lazy dog.\n"
-    build_document(Segment(text, 0, 0, len(text), "warm-up.txt", 0), path="<warm-up>",
+    build_document(Segment(WARM_UP_TEXT, 0, 0, len(WARM_UP_TEXT), "warm-up.txt", 0), path="<warm-up>",
                    doc_id="warm-up", name="warm-up.txt", options=options)
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, warm_up: bool) -> None:
     global _worker_options
     _worker_options = options
-    _warm_up(options)
+    if warm_up:
+        _warm_up(options)
+
+
+def _start_context() -> BaseContext:
+    """The platform's default start method (the user may have set another)."""
+    return multiprocessing.get_context()
+
+
+def _pool(jobs: int, options: Options) -> ProcessPoolExecutor:
+    """Worker processes with every stage loaded.
+
+    With the fork start method (Linux's default) the stages are loaded here, once, before
+    the workers are forked: they start with the word lists and the language model in
+    memory, shared with this process page by page until written, instead of each reading
+    them again (~0.8 s of CPU and ~120 MB per worker with the default rules). With spawn
+    or forkserver (macOS, Windows, Python 3.14's Linux default) each worker loads its own.
+    """
+    context = _start_context()
+    inherit = context.get_start_method() == "fork"
+    if inherit:
+        _warm_up(options)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(options, not inherit))
 
 
 def _run_batch(items: list[WorkItem], fn: Callable[[list[Document]], T]) -> T:
@@ -123,7 +158,7 @@ def map_batches(
             else:
                 yield head.result()
 
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,)) as pool:
+    with _pool(jobs, options) as pool:
         try:
             for part in _batches(items):
                 if isinstance(part, CorpuskitError):
