@@ -334,7 +334,6 @@ class Block:
         )
 
 
-
 #: Each Block field's slot setter, in field order (``blocks_of`` fills a Block through them).
 _BLOCK_SETTERS = tuple(Block.__dict__[f.name].__set__ for f in attrs.fields(Block))
 
@@ -374,6 +373,7 @@ def blocks_of(
         set_score(b, scores[i])
         out.append(b)
     return tuple(out)
+
 
 @attrs.frozen
 class DocumentWarning:

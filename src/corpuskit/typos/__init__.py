@@ -350,17 +350,23 @@ def find_known(text: str, options: Options) -> list[Edit]:
     return _place(found, "typo.known", fixes)
 
 
+def _weighed(found: Scan, options: Options) -> Iterator[tuple[str, Choice, str]]:
+    """Each correctable word with its choice and best candidate, where there is one and the
+    word is not that candidate written on purpose (``anyones``, ``xsession``: ``is_affixed``)."""
+    for w in _correctable(found, options):
+        choice = frequency_choice(w)
+        if choice.best is not None and not is_affixed(w, choice.best):
+            yield w, choice, choice.best
+
+
 def find_frequency(text: str, options: Options) -> list[Edit]:
     found = scan(text)
     fixes: dict[str, _Fix] = {}
-    for w in _correctable(found, options):
-        choice = frequency_choice(w)
-        if choice.best is None or is_affixed(w, choice.best):
-            continue  # nothing near, or a word meant as written (``anyones``, ``xsession``)
+    for w, choice, best in _weighed(found, options):
         # A capitalised word needs evidence from the document, which then stands in for
         # the typing slip: Siria -> Syria is a spelling, not a slip.
         if choice.clear:
-            fixes[w] = _Fix(choice.best, lower=choice.accepted, sentence_start_ok=False, repeated_ok=False)
+            fixes[w] = _Fix(best, lower=choice.accepted, sentence_start_ok=False, repeated_ok=False)
     return _place(found, "typo.frequency", fixes)
 
 
@@ -454,23 +460,22 @@ def _suggestions(text: str, options: Options) -> list[DocumentWarning]:
 def _frequency_suggestions(found: Scan, options: Options) -> list[DocumentWarning]:
     text = found.text
     out: list[DocumentWarning] = []
-    for w in _correctable(found, options):
-        choice = frequency_choice(w)
-        if choice.best is None or not choice.likely or is_affixed(w, choice.best):
+    for w, choice, best in _weighed(found, options):
+        if not choice.likely:
             continue
         why: dict[str, str] = {}
         if not choice.accepted:
             why["lower"] = "a likely correction, not a clear typing slip"
-        if choice.clear and found.occurs(choice.best, EVIDENCE_MIN):
+        if choice.clear and found.occurs(best, EVIDENCE_MIN):
             why["title"] = "it occurs elsewhere in the document"
         for start, end in found.positions([w]):
             tok = text[start:end]
             shape = _shape(tok)
             if shape not in why or _machine(text, start, end):
                 continue
-            if shape == "title" and found.capitalised(choice.best) >= EVIDENCE_MIN and found.count(w) < REPEATED_MIN:
+            if shape == "title" and found.capitalised(best) >= EVIDENCE_MIN and found.count(w) < REPEATED_MIN:
                 continue  # corrected by the rule itself (unless its context forbade it)
-            right = _recase(tok, choice.best)
+            right = _recase(tok, best)
             out.append(DocumentWarning("typo.suggestion", f"{tok!r} may be a typo for {right!r} ({why[shape]})"))
             break
     return out

@@ -157,7 +157,7 @@ def one_edit_words(word: str) -> tuple[str, ...]:
 def is_affixed(word: str, other: str) -> bool:
     """Whether lowercase ``word`` is ``other`` with a letter more at one end that says it is
     meant: a final ``s`` (a plural or a possessive written without its apostrophe:
-    ``anyones``, ``elses``, ``olds``, ``deferreds``) or a first letter that does not double
+    ``anyones``, ``elses``, ``deferreds``) or a first letter that does not double
     the next (a program's or a protocol's prefix: ``xsession``, ``popen``, ``cfront``).
     Neither is a typo for ``other``, though each is one edit, even one slip, away. A
     doubled first letter is a slip (``nnot``, ``wwithin``), and so is a doubled ``s``
