@@ -363,3 +363,25 @@ def test_a_plugin_that_exits_at_import_does_not_kill_formats(tmp_path: Path) -> 
         "corpuskit: warning: exporter plugin 'exitfmt' (exitplug:Exporter from exitplug) could not be loaded: "
         "it called sys.exit(3) at import"
     ]
+
+
+def test_the_command_exits_with_mains_status_leaving_the_last_collections_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``corpuskit`` (and ``python -m corpuskit``) is ``run``: ``main``'s exit status, with
+    every live object frozen out of the collector first (the exit's collections would only
+    walk the word lists and caches again)."""
+    import gc
+    from importlib.metadata import entry_points
+
+    from corpuskit import cli
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "corpuskit"]
+    assert script.value == "corpuskit.cli:run"
+    monkeypatch.setattr(cli, "main", lambda: 3)
+    assert gc.get_freeze_count() == 0
+    try:
+        with pytest.raises(SystemExit) as exc:
+            cli.run()
+        assert exc.value.code == 3
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

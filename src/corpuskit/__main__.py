@@ -1,7 +1,5 @@
 """``python -m corpuskit``: the same as the ``corpuskit`` command."""
 
-import sys
+from corpuskit.cli import run
 
-from corpuskit.cli import main
-
-sys.exit(main())
+run()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import glob
 import json
 import os
@@ -29,7 +30,7 @@ from corpuskit.options import Options
 if TYPE_CHECKING:
     from corpuskit.parallel import Encoded
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
 
@@ -695,6 +696,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous_term)
 
 
+def run() -> NoReturn:
+    """The ``corpuskit`` command: :func:`main`, then exit with its status.
+
+    Before exiting, every object still alive is frozen out of the garbage collector
+    (``gc.freeze``): the interpreter's last collections would walk the word lists, the
+    language model's tables and the caches one more time only to free memory the exit
+    gives back anyway; 0.58 -> 0.11 s of a run over 10 MB with one job, 0.38 -> 0.06 s with
+    two (docs/performance.md). Exit handlers still run; ``main`` closed every output.
+    """
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 def _main_thread() -> bool:
     import threading
 
@@ -702,4 +717,4 @@ def _main_thread() -> bool:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
