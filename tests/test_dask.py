@@ -6,6 +6,7 @@ import gzip
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from corpusgen import boundary_corpus, write_corpus
@@ -76,28 +77,31 @@ def test_files_of_a_directory_are_read_as_read_reads_them(client: object, newsgr
 def test_a_partition_is_built_as_it_is_iterated_and_pickles_as_its_documents(
     corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """to_files streams a partition from the builder to the exporter (one document in memory
-    at a time, as a --jobs worker); sent elsewhere, the partition is its list of documents."""
+    """to_files streams a partition from the builder to the exporter (one batch of documents
+    in memory at a time, as a --jobs worker); sent elsewhere, the partition is its list of
+    documents."""
     import pickle
 
     import corpuskit.dask as cdask
+    from corpuskit import parallel
     from corpuskit.options import Options
 
     opts = Options()
     fs, ranges = cdask.plan_ranges(str(corpus_dir / "b_plain.txt"), opts, blocksize=1 << 20)
     built = 0
-    real_build = cdask.build
+    real_build_many = cdask.build_many
 
-    def counting(item: object, options: Options) -> Document:
+    def counting(items: list[Any], options: Options) -> list[Document]:
         nonlocal built
-        built += 1
-        return real_build(item, options)  # type: ignore[arg-type]
+        built += len(items)
+        return real_build_many(items, options)
 
-    monkeypatch.setattr(cdask, "build", counting)
+    monkeypatch.setattr(cdask, "build_many", counting)
+    monkeypatch.setattr(parallel, "BATCH_RECORDS", 2)
     part = cdask._read_partition(ranges, fs, opts, "raise")
     assert built == 0
     first = next(iter(part))
-    assert built == 1
+    assert built == 2  # the first batch, not the partition
     docs = list(part)
     assert len(docs) > 5 and docs[0] == first  # iterable again: every consumer gets all of them
     assert pickle.loads(pickle.dumps(part)) == docs

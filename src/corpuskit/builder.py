@@ -27,7 +27,8 @@ from corpuskit.segments import Segment
 from corpuskit.typos import TYPO_RULES, suggestions
 
 __all__ = [
-    "CLEANING_RULES", "WorkItem", "build", "build_document", "clean", "identify_language", "split_name", "typos_apply",
+    "CLEANING_RULES", "WorkItem", "build", "build_document", "build_many", "clean", "identify_language", "split_name",
+    "typos_apply",
 ]
 
 CLEANING_RULES: tuple[Rule, ...] = REPAIR_RULES + TYPO_RULES
@@ -101,12 +102,8 @@ class WorkItem:
 
 
 def build(item: WorkItem, options: Options) -> Document:
-    """The Document of one planned record (what workers run)."""
-    return build_document(
-        item.segment, path=item.path, doc_id=item.doc_id, name=item.name,
-        options=options, extra_warnings=item.warnings, dialect=item.dialect, prior=item.prior,
-    )
-
+    """The Document of one planned record."""
+    return build_many([item], options)[0]
 
 
 def build_document(
@@ -118,38 +115,86 @@ def build_document(
 
     ``prior`` is the encoding of the rest of its input (:mod:`corpuskit.evidence`).
     """
-    warnings = list(extra_warnings)  # each step below adds what it noticed, in order
+    item = WorkItem(segment, path, doc_id, name, tuple(extra_warnings), dialect, prior)
+    return build_many([item], options)[0]
+
+
+@attrs.define
+class _Build:
+    """One document between the stages of ``build_many``: what it has become so far."""
+
+    item: WorkItem
+    decoded: Decoded
+    options: Options  # the options to clean with (see ``_check_decoding``)
+    text: str
+    edits: list[Edit]
+    warnings: list[DocumentWarning]  # what each step noticed, in order
+    language: Language | None = None
+
+
+def build_many(items: Sequence[WorkItem], options: Options) -> list[Document]:
+    """The Documents of planned records (what workers run, a batch at a time).
+
+    Every document takes the steps ``build`` describes, in the same order, so each Document
+    is the one it would be alone; but each stage runs over the whole batch before the next
+    starts (decoding and repair, language, typos, structure), so its word lists, language
+    model and compiled patterns stay in the processor's caches instead of being pushed out
+    by the other stages' at every document: 1,430-1,440 -> 1,150-1,200 ms of CPU per MB of
+    unique BBC text (docs/performance.md). A batch is held whole, so callers pass batches
+    of bounded size (``parallel.BATCH_BYTES``).
+    """
+    docs = [_repaired(item, options) for item in items]
+    for d in docs:
+        d.language = identify_language(d.text, d.options)
+    for d in docs:
+        if typos_apply(d.language):
+            d.text, d.edits, problems = clean(d.decoded.text, d.options, TYPO_RULES, start=(d.text, d.edits))
+            d.warnings.extend(problems)
+            d.warnings.extend(suggestions(d.text, d.options))
+    found = [_structure(d.text, d.options, d.warnings) for d in docs]
+    return [_document(d, f) for d, f in zip(docs, found, strict=True)]
+
+
+def _repaired(item: WorkItem, options: Options) -> _Build:
+    """Decoded, checked, and cleaned by the repair rules."""
+    warnings = list(item.warnings)
+    segment = item.segment
     content = _content_within_limit(segment, options, warnings)
-    decoded = decode(content, options.encoding, prior=prior)
+    decoded = decode(content, options.encoding, prior=item.prior)
     options = _check_decoding(decoded, segment.content_offset, options, warnings)
-    text, edits, found_language = _cleaned(decoded.text, options, warnings)
-    found = _structure(text, options, warnings)
-    warnings.extend(found.warnings)
-    _, index, key = split_name(name)
+    text, edits, problems = clean(decoded.text, options, REPAIR_RULES)
+    warnings.extend(problems)
+    return _Build(item, decoded, options, text, edits, warnings)
+
+
+def _document(d: _Build, found: structure.Structure) -> Document:
+    item, segment, decoded = d.item, d.item.segment, d.decoded
+    d.warnings.extend(found.warnings)
+    _, index, key = split_name(item.name)
     return Document(
-        id=doc_id,
-        name=name,
+        id=item.doc_id,
+        name=item.name,
         source=Source(
-            path=path,
+            path=item.path,
             offset=segment.content_offset,
             length=segment.content_length,
             encoding=decoded.encoding,
             confidence=round(decoded.confidence, 4),
-            dialect=dialect,
+            dialect=item.dialect,
         ),
         raw_text=decoded.text,
-        edits=edits,
+        edits=d.edits,
         blocks=found.blocks,
         title=corpus_title(segment.metadata) or found.title,
         authors=found.authors,
         date=found.date,
         dateline=found.dateline,
-        warnings=warnings,
+        warnings=d.warnings,
         index=index,
         key=key,
         role=segment.role,
         metadata={**found.metadata, **segment.metadata},
-        language=found_language,
+        language=d.language,
     )
 
 
@@ -185,20 +230,6 @@ def _check_decoding(decoded: Decoded, offset: int, options: Options, warnings: l
             )
         )
     return options
-
-
-def _cleaned(
-    raw: str, options: Options, warnings: list[DocumentWarning]
-) -> tuple[str, list[Edit], Language | None]:
-    """The repair rules, the language, then the typo rules where they apply."""
-    text, edits, problems = clean(raw, options, REPAIR_RULES)
-    found_language = identify_language(text, options)
-    if typos_apply(found_language):
-        text, edits, more = clean(raw, options, TYPO_RULES, start=(text, edits))
-        problems.extend(more)
-        problems.extend(suggestions(text, options))
-    warnings.extend(problems)
-    return text, edits, found_language
 
 
 def _structure(text: str, options: Options, warnings: list[DocumentWarning]) -> structure.Structure:

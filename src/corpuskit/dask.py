@@ -10,10 +10,11 @@ reader's own code. Paths are anything fsspec opens (local paths, globs, ``s3://`
 Collecting documents to the client (``bag.compute()``) ships every Document through
 the scheduler and is slow; write results from the workers with :func:`to_files`.
 
-A partition is lazy (:class:`_Partition`): its range is read, and its documents built,
-as the partition is iterated, so ``to_files`` streams each document from the builder to
-the exporter and a worker holds one document at a time, as a ``--jobs`` worker does,
-not the whole partition (a 64 MB range is several hundred MB of Documents). Pickled (sent
+A partition is lazy (:class:`_Partition`): its range is read, and its documents built
+a batch at a time (``parallel.batches``, ``builder.build_many``), as the partition is
+iterated, so ``to_files`` streams the documents from the builder to the exporter and a
+worker holds one batch at a time, as a ``--jobs`` worker does, not the whole partition
+(a 64 MB range is several hundred MB of Documents). Pickled (sent
 to another worker or to the client), a partition is sent as the list of its documents.
 """
 
@@ -30,10 +31,11 @@ import fsspec
 from fsspec.core import get_fs_token_paths
 
 from corpuskit import exporters
-from corpuskit.builder import build
+from corpuskit.builder import build_many
 from corpuskit.errors import CorpuskitError, ReadErrors
 from corpuskit.model import Document
 from corpuskit.options import Options
+from corpuskit.parallel import batches
 from corpuskit.ranges import ByteRange, plan_file, range_items
 
 __all__ = ["plan_ranges", "read_corpus", "to_files"]
@@ -82,11 +84,11 @@ class _Partition(Iterable[Document]):
     def __iter__(self) -> Iterator[Document]:
         failures: list[CorpuskitError] = []
         for rng in self.ranges:
-            for item in range_items(self.fs.open, rng, self.options):
-                if isinstance(item, CorpuskitError):
-                    failures.append(item)
+            for part in batches(range_items(self.fs.open, rng, self.options)):
+                if isinstance(part, CorpuskitError):
+                    failures.append(part)
                 else:
-                    yield build(item, self.options)
+                    yield from build_many(part, self.options)
         if failures and self.errors == "raise":
             raise ReadErrors(failures)
 

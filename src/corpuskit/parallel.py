@@ -32,13 +32,13 @@ from typing import NamedTuple, TypeVar
 
 import attrs
 
-from corpuskit.builder import WorkItem, build, build_document
+from corpuskit.builder import WorkItem, build_document, build_many
 from corpuskit.errors import CorpuskitError
 from corpuskit.model import Document, DocumentWarning
 from corpuskit.options import Options
 from corpuskit.segments import Segment
 
-__all__ = ["Encoded", "build_documents", "encode_documents", "map_batches", "resolve_jobs"]
+__all__ = ["Encoded", "batches", "build_documents", "encode_documents", "map_batches", "resolve_jobs"]
 
 T = TypeVar("T")
 
@@ -119,7 +119,7 @@ def _run_batch(items: list[WorkItem], fn: Callable[[list[Document]], T]) -> T:
 
     options = _worker_options
     assert options is not None, "worker used before its initializer ran"
-    return fn([build(item, options) for item in items])
+    return fn(build_many(items, options))
 
 
 def _identity(docs: list[Document]) -> list[Document]:
@@ -160,7 +160,7 @@ def map_batches(
 
     with _pool(jobs, options) as pool:
         try:
-            for part in _batches(items):
+            for part in batches(items):
                 if isinstance(part, CorpuskitError):
                     pending.append(part)  # reported in its place in the input order
                     continue
@@ -177,14 +177,14 @@ def _map_here(
     items: Iterable[object], options: Options, on_error: Callable[[CorpuskitError], None],
     fn: Callable[[list[Document]], T],
 ) -> Iterator[T]:
-    for part in _batches(items):
+    for part in batches(items):
         if isinstance(part, CorpuskitError):
             on_error(part)
         else:
-            yield fn([build(item, options) for item in part])
+            yield fn(build_many(part, options))
 
 
-def _batches(items: Iterable[object]) -> Iterator[list[WorkItem] | CorpuskitError]:
+def batches(items: Iterable[object]) -> Iterator[list[WorkItem] | CorpuskitError]:
     """Consecutive records cut into batches (see ``BATCH_BYTES``), and the planning errors
     between them, in input order: an error ends the batch before it."""
     batch: list[WorkItem] = []
