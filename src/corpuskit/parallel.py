@@ -5,7 +5,8 @@ batches are built in this process, so the sequential and the parallel path are o
 
 The parent plans (splits files into records, names them, finds duplicates: cheap and
 sequential, so every record gets exactly the id it gets with ``jobs=1``); workers do
-the expensive per-document work. Records travel in batches of consecutive records,
+the expensive per-document work, a batch at a time, stage by stage
+(:func:`corpuskit.builder.build_many`). Records travel in batches of consecutive records,
 which for a big concatenated file are byte ranges cut on delimiter lines; batches of
 small files spread many files over the workers. At most a few batches per worker are
 in flight, so memory stays flat however big the corpus.
