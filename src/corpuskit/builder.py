@@ -115,8 +115,7 @@ def build_document(
 
     ``prior`` is the encoding of the rest of its input (:mod:`corpuskit.evidence`).
     """
-    item = WorkItem(segment, path, doc_id, name, tuple(extra_warnings), dialect, prior)
-    return build_many([item], options)[0]
+    return build(WorkItem(segment, path, doc_id, name, tuple(extra_warnings), dialect, prior), options)
 
 
 @attrs.define
@@ -135,12 +134,12 @@ class _Build:
 def build_many(items: Sequence[WorkItem], options: Options) -> list[Document]:
     """The Documents of planned records (what workers run, a batch at a time).
 
-    Every document takes the steps ``build`` describes, in the same order, so each Document
-    is the one it would be alone; but each stage runs over the whole batch before the next
-    starts (decoding and repair, language, typos, structure), so its word lists, language
-    model and compiled patterns stay in the processor's caches instead of being pushed out
-    by the other stages' at every document: 1,430-1,440 -> 1,150-1,200 ms of CPU per MB of
-    unique BBC text (docs/performance.md). A batch is held whole, so callers pass batches
+    Every document takes the same steps in the same order (decoding and repair, language,
+    typos where they apply, structure), so each Document is the one it would be alone; but
+    each stage runs over the whole batch before the next starts, so its word lists,
+    language model and compiled patterns stay in the processor's caches instead of being
+    pushed out by the other stages' at every document: 1,787 -> 1,375 ms of CPU per MB of
+    unique BBC text (docs/performance.md, "Stop 23"). A batch is held whole, so callers pass batches
     of bounded size (``parallel.BATCH_BYTES``).
     """
     docs = [_repaired(item, options) for item in items]

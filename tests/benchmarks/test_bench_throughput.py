@@ -22,10 +22,11 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import ftfy
 import orjson
 import pytest
@@ -33,8 +34,10 @@ from corpusgen import bbc_corpus, bbc_root
 from test_bench_reader import RAW
 
 from corpuskit import builder, exporters, structure
+from corpuskit.errors import CorpuskitError
+from corpuskit.model import Document
 from corpuskit.options import Options
-from corpuskit.parallel import batches
+from corpuskit.parallel import build_documents
 from corpuskit.reader import plan
 
 ROOT = bbc_root()
@@ -85,13 +88,19 @@ def _texts(path: Path) -> list[str]:
     return out
 
 
+def _one_job(items: Iterable[builder.WorkItem], opts: Options) -> Iterator[Document]:
+    """The documents of planned records, built as ``--jobs 1`` builds them (in batches)."""
+    def fail(exc: CorpuskitError) -> None:
+        raise exc
+    return build_documents(items, attrs.evolve(opts, jobs=1), fail)
+
+
 def _export(path: Path, *disable: str) -> None:
     exporter = exporters.create("jsonl")
     opts = Options(disable=frozenset(disable))
     items = (i for i in plan([str(path)], opts) if isinstance(i, builder.WorkItem))
-    docs = (d for part in batches(items) for d in builder.build_many(part, opts))  # as one job builds them
     with open(os.devnull, "wb") as sink:
-        exporter.write_records((exporter.encode(d) for d in docs), sink)
+        exporter.write_records((exporter.encode(d) for d in _one_job(items, opts)), sink)
 
 
 def test_throughput_against_the_peers(benchmark, repeated: Path) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +163,7 @@ def test_stage_table(benchmark, unique: Path, monkeypatch: pytest.MonkeyPatch) -
         items = [i for i in plan([str(unique)], opts) if isinstance(i, builder.WorkItem)]
         seconds["plan (split, name, duplicates, encoding evidence)"] += time.process_time() - t
         t = time.process_time()
-        docs = [d for part in batches(items) for d in builder.build_many(part, opts)]  # as one job builds them
+        docs = list(_one_job(items, opts))
         seconds["build"] += time.process_time() - t
         t = time.process_time()
         dicts = [d.to_dict() for d in docs]
